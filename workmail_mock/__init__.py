@@ -1,0 +1,23 @@
+"""workmail_mock: a faithful, model-driven fake of the Amazon WorkMail API.
+
+Three ways in:
+
+- ``@mock_workmail`` / ``with mock_workmail():`` answers ``boto3.client("workmail")``
+  in-process;
+- once this package is imported, moto's ``mock_aws`` serves WorkMail as well;
+- ``python -m workmail_mock`` is moto's server with WorkMail registered.
+
+Simplified compared with the real service: no mail is sent or stored (mailbox sizes
+stay 0), DNS is never looked up (domains verify at once, or by moto's state manager),
+and where AWS documents no rule the mock's choice is marked "a guess" in the code.
+"""
+
+from workmail_mock.core.registration import register as _register
+from workmail_mock.core.scope import mock_workmail
+from workmail_mock.models import backend_for, workmail_backends
+
+__version__ = "0.1.0"
+
+_register()
+
+__all__ = ["__version__", "backend_for", "mock_workmail", "workmail_backends"]

@@ -1,0 +1,20 @@
+"""``python -m workmail_mock``: moto's server with WorkMail registered."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve on 127.0.0.1:5000 unless ``--host``/``--port`` say otherwise."""
+    import workmail_mock  # noqa: F401 - registers WorkMail with moto
+
+    try:
+        from moto.server import main as moto_main
+    except ImportError:  # moto[server] not installed
+        sys.exit('workmail_mock\'s server needs moto\'s server extras: pip install "workmail_mock[server]"')
+    moto_main(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    main()

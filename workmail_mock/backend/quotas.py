@@ -1,0 +1,28 @@
+"""WorkMail's service quotas, per backend (account and region), adjustable in tests.
+
+Defaults follow the WorkMail quotas page of the admin guide (see docs/aws-behaviour.md).
+Server mode reads overrides from ``WORKMAIL_MOCK_QUOTA_<FIELD>`` environment variables,
+e.g. ``WORKMAIL_MOCK_QUOTA_ORGANIZATIONS_PER_REGION=2``. In-process, change them on the
+backend: ``workmail_mock.backend_for(account, region).quotas.organizations_per_region = 2``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+
+@dataclasses.dataclass
+class Quotas:
+    organizations_per_region: int = 100
+    mail_domains_per_organization: int = 100
+    aliases_per_entity: int = 100
+
+    @classmethod
+    def from_environment(cls) -> Quotas:
+        quotas = cls()
+        for field in dataclasses.fields(cls):
+            raw = os.environ.get(f"WORKMAIL_MOCK_QUOTA_{field.name.upper()}")
+            if raw is not None and raw.strip().isdigit():
+                setattr(quotas, field.name, int(raw))
+        return quotas

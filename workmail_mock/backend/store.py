@@ -1,0 +1,106 @@
+"""An insertion-ordered collection whose pages cost O(page size), not O(collection).
+
+Items keep the sequence number they were added with; a NextToken names the sequence
+number to resume from, found by bisection. Removal leaves a tombstone in the order
+list, compacted once tombstones outnumber live items, so a deep page stays cheap and
+tokens handed out earlier stay valid across removals.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+from workmail_mock.exceptions import InvalidParameterException
+
+T = TypeVar("T")
+
+_TOKEN_PREFIX = "wm1:"
+
+
+def encode_token(seq: int) -> str:
+    return base64.b64encode(f"{_TOKEN_PREFIX}{seq}".encode()).decode()
+
+
+def decode_token(token: str) -> int:
+    try:
+        text = base64.b64decode(token.encode(), validate=True).decode()
+        if text.startswith(_TOKEN_PREFIX):
+            seq = int(text[len(_TOKEN_PREFIX):])
+            if seq >= 0:
+                return seq
+    except (binascii.Error, UnicodeError, ValueError):
+        pass
+    raise InvalidParameterException(f"The NextToken {token[:80]!r} is not valid")
+
+
+class OrderedStore(Generic[T]):
+    """Items by key, in the order they were added, with cheap pagination."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, T] = {}
+        self._seq_of: dict[str, int] = {}
+        self._keys: list[str] = []
+        self._seqs: list[int] = []
+        self._next_seq = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items.values())
+
+    def get(self, key: str) -> T | None:
+        return self._items.get(key)
+
+    def add(self, key: str, item: T) -> None:
+        if key in self._items:
+            self._items[key] = item
+            return
+        self._items[key] = item
+        self._seq_of[key] = self._next_seq
+        self._keys.append(key)
+        self._seqs.append(self._next_seq)
+        self._next_seq += 1
+
+    def remove(self, key: str) -> T | None:
+        item = self._items.pop(key, None)
+        if item is not None:
+            del self._seq_of[key]
+            if len(self._keys) > 64 and len(self._keys) > 2 * len(self._items):
+                self._compact()
+        return item
+
+    def _compact(self) -> None:
+        pairs = [(k, s) for k, s in zip(self._keys, self._seqs) if k in self._items]
+        self._keys = [k for k, _ in pairs]
+        self._seqs = [s for _, s in pairs]
+
+    def page(
+        self,
+        limit: int,
+        token: str | None = None,
+        keep: Callable[[T], bool] | None = None,
+    ) -> tuple[list[T], str | None]:
+        """Up to ``limit`` items (those ``keep`` accepts) from ``token`` on, and the next token."""
+        start = bisect_left(self._seqs, decode_token(token)) if token else 0
+        items = self._items
+        seq_of = self._seq_of
+        out: list[T] = []
+        keys = self._keys
+        for index in range(start, len(keys)):
+            key = keys[index]
+            item = items.get(key)
+            if item is None or seq_of.get(key) != self._seqs[index]:
+                continue  # a tombstone (or a key removed and added again later)
+            if len(out) == limit:
+                return out, encode_token(self._seqs[index])
+            if keep is None or keep(item):
+                out.append(item)
+        return out, None

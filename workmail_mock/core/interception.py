@@ -1,0 +1,41 @@
+"""In-process interception: a botocore ``before-send`` handler for WorkMail clients.
+
+It is registered among botocore's built-in handlers, so every WorkMail client created
+after ``import workmail_mock`` has it; it answers only while a ``mock_workmail`` scope
+or moto's ``mock_aws`` is active, and otherwise lets the request go on unchanged. Being
+registered for ``before-send.workmail`` it runs before moto's catch-all stubber.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from botocore.awsrequest import AWSResponse
+
+from workmail_mock.core import scope
+from workmail_mock.protocol import dispatcher
+from workmail_mock.protocol.context import account_of, region_of
+
+EVENT = "before-send.workmail"
+
+
+class _RawBody(BytesIO):
+    """The ``raw`` of an AWSResponse: botocore reads it through ``stream()``."""
+
+    def stream(self, **_kwargs: Any) -> Any:
+        yield self.getvalue()
+
+
+def before_send(request: Any, **_kwargs: Any) -> AWSResponse | None:
+    """Answer a WorkMail request in-process while mocking is on."""
+    if not scope.serving():
+        return None
+    headers = request.headers
+    status, out_headers, body = dispatcher.handle(
+        headers.get("x-amz-target"),
+        request.body,
+        region_of(headers, request.url),
+        account_of(headers),
+    )
+    return AWSResponse(request.url, status, out_headers, _RawBody(body))  # type: ignore[arg-type]

@@ -1,0 +1,173 @@
+"""``mock_workmail``: a decorator (function or class) and context manager.
+
+Entering the outermost scope starts WorkMail empty; leaving it wipes WorkMail again.
+Only WorkMail state is touched: other services and moto's own ``mock_aws`` are left
+alone, so the two nest either way round and share one WorkMail state. While a scope is
+open, a reset by an inner ``mock_aws`` does not wipe the WorkMail state of the outer one.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import threading
+import unittest
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_FAKE_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "FOOBARKEY",
+    "AWS_SECRET_ACCESS_KEY": "FOOBARSECRET",
+}
+
+_lock = threading.Lock()
+_depth = 0
+_saved_env: list[dict[str, str | None]] = []
+
+
+def depth() -> int:
+    """How many ``mock_workmail`` scopes are open."""
+    return _depth
+
+
+def _moto_active() -> bool:
+    from moto.core.models import botocore_stubber
+
+    return bool(botocore_stubber.enabled)
+
+
+def serving() -> bool:
+    """Whether WorkMail calls are answered in-process right now."""
+    return _depth > 0 or _moto_active()
+
+
+def _wipe() -> None:
+    from workmail_mock.models import workmail_backends
+
+    workmail_backends.wipe()
+
+
+def start() -> None:
+    global _depth
+    with _lock:
+        _saved_env.append({k: os.environ.get(k) for k in _FAKE_CREDENTIALS})
+        os.environ.update(_FAKE_CREDENTIALS)
+        if _depth == 0 and not _moto_active():
+            _wipe()
+        _depth += 1
+
+
+def stop() -> None:
+    global _depth
+    with _lock:
+        if _depth == 0:
+            raise RuntimeError("mock_workmail.stop() called without a matching start()")
+        _depth -= 1
+        for key, value in _saved_env.pop().items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        if _depth == 0 and not _moto_active():
+            _wipe()
+
+
+class mock_workmail:  # noqa: N801 - named like moto's mock_aws
+    """Answer ``boto3.client("workmail")`` calls in-process, with no network."""
+
+    def __enter__(self) -> mock_workmail:
+        start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        stop()
+
+    def start(self) -> None:
+        start()
+
+    def stop(self) -> None:
+        stop()
+
+    @overload
+    def __call__(self, target: type) -> type: ...
+    @overload
+    def __call__(self, target: F) -> F: ...
+
+    def __call__(self, target: Any) -> Any:
+        if inspect.isclass(target):
+            return _decorate_class(target)
+        return _decorate_callable(target)
+
+
+def _decorate_callable(func: F) -> F:
+    if inspect.iscoroutinefunction(func):
+
+        @functools.wraps(func)
+        async def run_async(*args: Any, **kwargs: Any) -> Any:
+            with mock_workmail():
+                return await func(*args, **kwargs)
+
+        return run_async  # type: ignore[return-value]
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with mock_workmail():
+            return func(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
+def _decorate_class(klass: type) -> type:
+    """Each test of the class runs in its own scope, set-up and tear-down included."""
+    if issubclass(klass, unittest.TestCase):
+        # TestCase.run calls setUp, the test and tearDown: one scope around all three.
+        original_run = klass.run
+
+        @functools.wraps(original_run)
+        def run(self: unittest.TestCase, *args: Any, **kwargs: Any) -> Any:
+            with mock_workmail():
+                return original_run(self, *args, **kwargs)
+
+        klass.run = run  # type: ignore[method-assign]
+        return klass
+
+    # A plain (pytest) class: setup_method opens the scope and teardown_method closes it
+    # when the class has them; otherwise each test method carries its own scope.
+    setup = klass.__dict__.get("setup_method")
+    if setup is not None:
+        teardown = klass.__dict__.get("teardown_method")
+
+        @functools.wraps(setup)
+        def setup_method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            start()
+            try:
+                return setup(self, *args, **kwargs)
+            except BaseException:
+                stop()
+                raise
+
+        def teardown_method(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                if teardown is not None:
+                    return teardown(self, *args, **kwargs)
+                return None
+            finally:
+                stop()
+
+        klass.setup_method = setup_method  # type: ignore[attr-defined]
+        klass.teardown_method = teardown_method  # type: ignore[attr-defined]
+        return klass
+
+    for name, member in list(vars(klass).items()):
+        if name.startswith("test") and callable(member):
+            setattr(klass, name, _decorate_callable(member))
+    return klass

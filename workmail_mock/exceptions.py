@@ -1,0 +1,160 @@
+"""One exception class per error shape of botocore's WorkMail model, plus AWS's common errors.
+
+Each class's wire code (``__type``) is its class name; ``tests/test_exceptions.py``
+proves the set matches the model one to one. The backend raises these; the
+protocol layer turns them into HTTP 400 JSON errors.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class WorkMailError(Exception):
+    """Base of every error the mock answers with."""
+
+    code: ClassVar[str] = "WorkMailError"
+    status: ClassVar[int] = 400
+    #: True for the error shapes of the WorkMail model; False for AWS's common errors.
+    modelled: ClassVar[bool] = True
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.code = cls.__name__
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# --- error shapes of the WorkMail model -------------------------------------------------
+
+
+class DirectoryInUseException(WorkMailError):
+    """The directory is already in use by another WorkMail organization."""
+
+
+class DirectoryServiceAuthenticationFailedException(WorkMailError):
+    """The directory service doesn't recognize the credentials supplied by WorkMail."""
+
+
+class DirectoryUnavailableException(WorkMailError):
+    """The directory is unavailable (unknown, or in the wrong state)."""
+
+
+class EmailAddressInUseException(WorkMailError):
+    """The email address is already in use by a user, group or resource."""
+
+
+class EntityAlreadyRegisteredException(WorkMailError):
+    """The user, group or resource is already registered with an email address."""
+
+
+class EntityNotFoundException(WorkMailError):
+    """The identifier supplied for the user, group or resource does not exist."""
+
+
+class EntityStateException(WorkMailError):
+    """The entity is in a state that does not allow the operation."""
+
+
+class InvalidConfigurationException(WorkMailError):
+    """The configuration for a resource isn't valid."""
+
+
+class InvalidCustomSesConfigurationException(WorkMailError):
+    """The custom SES configuration of the domain is not valid."""
+
+
+class InvalidParameterException(WorkMailError):
+    """One or more input parameters don't match the service's restrictions."""
+
+
+class InvalidPasswordException(WorkMailError):
+    """The password doesn't meet WorkMail's password policy."""
+
+
+class LimitExceededException(WorkMailError):
+    """A quota of the service was reached."""
+
+
+class MailDomainInUseException(WorkMailError):
+    """The mail domain is in use (by another organization, or by addresses)."""
+
+
+class MailDomainNotFoundException(WorkMailError):
+    """The domain specified is not found in the organization."""
+
+
+class MailDomainStateException(WorkMailError):
+    """The domain is not verified (or otherwise not in a usable state)."""
+
+
+class NameAvailabilityException(WorkMailError):
+    """The name (user, group, resource or organization alias) is already taken."""
+
+
+class OrganizationNotFoundException(WorkMailError):
+    """No organization with this id exists in the account and region."""
+
+
+class OrganizationStateException(WorkMailError):
+    """The organization must be Active for the operation to succeed."""
+
+
+class ReservedNameException(WorkMailError):
+    """The name is reserved by WorkMail."""
+
+
+class ResourceNotFoundException(WorkMailError):
+    """The resource (an ARN, a rule, a configuration) cannot be found."""
+
+
+class TooManyTagsException(WorkMailError):
+    """The resource would carry more tags than allowed."""
+
+
+class UnsupportedOperationException(WorkMailError):
+    """The operation can't be performed (here also: not yet supported by workmail_mock)."""
+
+
+# --- AWS's common errors (not in the WorkMail model) ------------------------------------
+
+
+class CommonError(WorkMailError):
+    """An error the AWS front end answers before the service's code runs."""
+
+    modelled: ClassVar[bool] = False
+
+
+class ValidationException(CommonError):
+    """A request violates a constraint of the model (length, pattern, enum, range, required)."""
+
+
+class SerializationException(CommonError):
+    """The body is not JSON, or a member has the wrong JSON type."""
+
+
+class UnknownOperationException(CommonError):
+    """The X-Amz-Target header names no WorkMail operation."""
+
+
+class InternalFailure(CommonError):
+    """A bug inside workmail_mock; the message carries the Python error for the bug report.
+
+    AWS answers InternalFailure with HTTP 500; the mock answers 400 on purpose, so that
+    botocore does not retry the call and repeat whatever half of it already ran.
+    """
+
+
+def modelled_error_classes() -> dict[str, type[WorkMailError]]:
+    """Every class standing for an error shape of the model, by code."""
+    return {
+        cls.code: cls
+        for cls in WorkMailError.__subclasses__()
+        if cls.modelled and cls is not CommonError
+    }
+
+
+def common_error_classes() -> dict[str, type[WorkMailError]]:
+    return {cls.code: cls for cls in CommonError.__subclasses__()}

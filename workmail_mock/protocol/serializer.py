@@ -1,0 +1,104 @@
+"""Model-driven response shaping.
+
+A backend returns domain objects (dataclasses) or plain mappings keyed by the output
+shape's member names; the serializer walks the operation's output shape and emits
+exactly its members: attributes are read by the member's snake_case name, timestamps
+become epoch seconds, absent (``None``) members are left out. A response therefore
+cannot carry a member AWS doesn't have. Walks are compiled once per shape.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from botocore import xform_name
+from botocore.model import Shape
+
+from workmail_mock.protocol import spec
+
+Writer = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _timestamp(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return value.timestamp()
+    return value
+
+
+def _compiler() -> Callable[[Shape], Writer]:
+    cache: dict[str, Writer] = {}
+
+    def compile_shape(shape: Shape) -> Writer:
+        found = cache.get(shape.name)
+        if found is not None:
+            return found
+        slot: list[Writer] = []
+        cache[shape.name] = lambda v: slot[0](v)
+        kind = shape.type_name
+        writer: Writer
+        if kind == "structure":
+            members = tuple(
+                (name, xform_name(name), compile_shape(member))
+                for name, member in shape.members.items()  # type: ignore[attr-defined]
+            )
+
+            def writer(value: Any) -> Any:
+                out: dict[str, Any] = {}
+                if isinstance(value, Mapping):
+                    for name, _attr, write in members:
+                        item = value.get(name)
+                        if item is not None:
+                            out[name] = write(item)
+                else:
+                    for name, attr, write in members:
+                        item = getattr(value, attr, None)
+                        if item is not None:
+                            out[name] = write(item)
+                return out
+
+        elif kind == "list":
+            item_writer = compile_shape(shape.member)  # type: ignore[attr-defined]
+            writer = (lambda value: [item_writer(v) for v in value])
+        elif kind == "map":
+            value_writer = compile_shape(shape.value)  # type: ignore[attr-defined]
+            writer = (lambda value: {k: value_writer(v) for k, v in value.items()})
+        elif kind == "timestamp":
+            writer = _timestamp
+        else:
+            writer = _identity
+        slot.append(writer)
+        cache[shape.name] = writer
+        return writer
+
+    return compile_shape
+
+
+_compile_shape = _compiler()
+
+
+@functools.lru_cache(maxsize=None)
+def output_writer(operation: str) -> Writer:
+    """The compiled writer of one operation's output shape (built on first use)."""
+    shape = spec.operation_model(operation).output_shape
+    if shape is None:
+        return lambda value: {}
+    return _compile_shape(shape)
+
+
+def serialize(operation: str, result: Any) -> dict[str, Any]:
+    """Shape a backend result as the operation's JSON output (``{}`` for an empty shape)."""
+    if result is None:
+        return {}
+    return output_writer(operation)(result)  # type: ignore[no-any-return]

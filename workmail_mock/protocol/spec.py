@@ -1,0 +1,43 @@
+"""botocore's WorkMail service model: the single source of truth for the wire."""
+
+from __future__ import annotations
+
+import functools
+
+import botocore.session
+from botocore.model import OperationModel, ServiceModel
+
+SERVICE_NAME = "workmail"
+
+
+@functools.lru_cache(maxsize=1)
+def _session() -> botocore.session.Session:
+    return botocore.session.get_session()
+
+
+@functools.lru_cache(maxsize=1)
+def service_model() -> ServiceModel:
+    """The model botocore ships for WorkMail, loaded once per process."""
+    return _session().get_service_model(SERVICE_NAME)
+
+
+@functools.lru_cache(maxsize=None)
+def operation_model(name: str) -> OperationModel:
+    return service_model().operation_model(name)
+
+
+@functools.lru_cache(maxsize=1)
+def operation_names() -> frozenset[str]:
+    return frozenset(service_model().operation_names)
+
+
+@functools.lru_cache(maxsize=1)
+def supported_regions() -> tuple[str, ...]:
+    """Regions where botocore's endpoint data says WorkMail is offered."""
+    return tuple(_session().get_available_regions(SERVICE_NAME))
+
+
+@functools.lru_cache(maxsize=1)
+def error_codes() -> frozenset[str]:
+    """The error shape names the model declares for WorkMail."""
+    return frozenset(shape.name for shape in service_model().error_shapes)

@@ -1,0 +1,291 @@
+"""Model-driven request validation.
+
+Every request is checked against its operation's input shape from botocore's model:
+required members, string and list lengths, ``pattern`` (matched with search
+semantics as Smithy defines it: WorkMail's patterns are mostly not anchored at the
+end, and ``\\w``/``\\d``/``\\s`` are ASCII, as in Java), enums, numeric ranges and unknown
+members. Constraint failures are collected and answered as one ``ValidationException``
+in AWS's wording; a member of the wrong JSON type is a ``SerializationException``, as
+the AWS JSON front end answers it. The checks are compiled once per operation.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from botocore.model import Shape, StructureShape
+
+from workmail_mock.exceptions import SerializationException, ValidationException
+from workmail_mock.protocol import spec
+
+Checker = Callable[[Any, str, list[str]], Any]
+"""Checks one value at a path, appends constraint failures, returns the value to pass on."""
+
+_MISSING = object()
+
+
+def _path(parent: str, member: str) -> str:
+    name = member[:1].lower() + member[1:]
+    return f"{parent}.{name}" if parent else name
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _failure(value: Any, path: str, constraint: str, sensitive: bool) -> str:
+    shown = "" if sensitive else f" '{_show(value)}'"
+    return f"Value{shown} at '{path}' failed to satisfy constraint: {constraint}"
+
+
+def _wrong_type(path: str, expected: str, value: Any) -> SerializationException:
+    return SerializationException(
+        f"Value at '{path}' must be {expected}, not {type(value).__name__} ({_show(value)[:80]!r})"
+    )
+
+
+def _length_checks(shape: Shape, sensitive: bool) -> Callable[[Any, int, str, list[str]], None]:
+    low = shape.metadata.get("min")
+    high = shape.metadata.get("max")
+
+    def check(value: Any, length: int, path: str, errors: list[str]) -> None:
+        if low is not None and length < low:
+            errors.append(
+                _failure(value, path, f"Member must have length greater than or equal to {low}",
+                         sensitive)
+            )
+        if high is not None and length > high:
+            errors.append(
+                _failure(value, path, f"Member must have length less than or equal to {high}",
+                         sensitive)
+            )
+
+    return check
+
+
+def _string(shape: Shape) -> Checker:
+    sensitive = bool(shape.metadata.get("sensitive"))
+    lengths = _length_checks(shape, sensitive)
+    pattern_text = shape.metadata.get("pattern")
+    search = re.compile(pattern_text, re.ASCII).search if pattern_text else None
+    enum = list(shape.enum) if shape.enum else None
+    enum_set = frozenset(enum) if enum else None
+
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        if type(value) is not str:
+            raise _wrong_type(path, "a string", value)
+        # Lengths count code points, as Smithy's length trait does.
+        lengths(value, len(value), path, errors)
+        if search is not None and search(value) is None:
+            errors.append(
+                _failure(value, path,
+                         f"Member must satisfy regular expression pattern: {pattern_text}",
+                         sensitive)
+            )
+        if enum_set is not None and value not in enum_set:
+            errors.append(
+                _failure(value, path,
+                         f"Member must satisfy enum value set: [{', '.join(enum or [])}]",
+                         sensitive)
+            )
+        return value
+
+    return check
+
+
+def _number(shape: Shape) -> Checker:
+    integral = shape.type_name in ("integer", "long")
+    low = shape.metadata.get("min")
+    high = shape.metadata.get("max")
+    sensitive = bool(shape.metadata.get("sensitive"))
+
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        kind = type(value)
+        if integral:
+            if kind is float and value.is_integer():
+                value = int(value)
+            elif kind is not int:
+                raise _wrong_type(path, "an integer", value)
+        elif kind is not int and kind is not float:
+            raise _wrong_type(path, "a number", value)
+        if low is not None and value < low:
+            errors.append(
+                _failure(value, path, f"Member must have value greater than or equal to {low}",
+                         sensitive)
+            )
+        if high is not None and value > high:
+            errors.append(
+                _failure(value, path, f"Member must have value less than or equal to {high}",
+                         sensitive)
+            )
+        return value
+
+    return check
+
+
+def _boolean(shape: Shape) -> Checker:
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        if type(value) is not bool:
+            raise _wrong_type(path, "a boolean", value)
+        return value
+
+    return check
+
+
+def _timestamp(shape: Shape) -> Checker:
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        if type(value) in (int, float):
+            try:
+                return datetime.datetime.fromtimestamp(value, tz=datetime.timezone.utc)
+            except (OverflowError, OSError, ValueError):
+                raise _wrong_type(path, "an epoch timestamp in range", value) from None
+        raise _wrong_type(path, "a timestamp (epoch seconds)", value)
+
+    return check
+
+
+def _blob(shape: Shape) -> Checker:
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        if type(value) is not str:
+            raise _wrong_type(path, "a base64 string", value)
+        return value
+
+    return check
+
+
+def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
+    sensitive = bool(shape.metadata.get("sensitive"))
+    lengths = _length_checks(shape, sensitive)
+    member = compile_shape(shape.member)  # type: ignore[attr-defined]
+
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        if type(value) is not list:
+            raise _wrong_type(path, "a list", value)
+        lengths(value, len(value), path, errors)
+        return [member(item, f"{path}.{i}.member", errors) for i, item in enumerate(value, 1)]
+
+    return check
+
+
+def _map(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
+    key = compile_shape(shape.key)  # type: ignore[attr-defined]
+    val = compile_shape(shape.value)  # type: ignore[attr-defined]
+
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        if type(value) is not dict:
+            raise _wrong_type(path, "a map", value)
+        return {key(k, f"{path}.key", errors): val(v, f"{path}.value", errors)
+                for k, v in value.items()}
+
+    return check
+
+
+def _structure(shape: StructureShape, compile_shape: Callable[[Shape], Checker]) -> Checker:
+    members = {name: compile_shape(member) for name, member in shape.members.items()}
+    required = tuple(shape.required_members)
+
+    def check(value: Any, path: str, errors: list[str]) -> Any:
+        if type(value) is not dict:
+            raise _wrong_type(path or "body", "a JSON object", value)
+        out: dict[str, Any] = {}
+        for name in required:
+            if value.get(name) is None:
+                errors.append(
+                    f"Value null at '{_path(path, name)}' failed to satisfy constraint: "
+                    "Member must not be null"
+                )
+        for name, item in value.items():
+            checker = members.get(name)
+            if checker is None:
+                errors.append(
+                    f"Value at '{_path(path, str(name))}' failed to satisfy constraint: "
+                    f"Member must be one of the known members of {shape.name}"
+                )
+                continue
+            if item is None:  # JSON null is the same as absent
+                continue
+            out[name] = checker(item, _path(path, name), errors)
+        return out
+
+    return check
+
+
+def _compiler() -> Callable[[Shape], Checker]:
+    cache: dict[str, Checker] = {}
+
+    def compile_shape(shape: Shape) -> Checker:
+        found = cache.get(shape.name)
+        if found is not None:
+            return found
+        # Placeholder so a recursive shape refers to the finished checker.
+        slot: list[Checker] = []
+        cache[shape.name] = lambda v, p, e: slot[0](v, p, e)
+        kind = shape.type_name
+        checker: Checker
+        if kind == "structure":
+            checker = _structure(shape, compile_shape)  # type: ignore[arg-type]
+        elif kind == "list":
+            checker = _list(shape, compile_shape)
+        elif kind == "map":
+            checker = _map(shape, compile_shape)
+        elif kind == "string":
+            checker = _string(shape)
+        elif kind in ("integer", "long", "double", "float"):
+            checker = _number(shape)
+        elif kind == "boolean":
+            checker = _boolean(shape)
+        elif kind == "timestamp":
+            checker = _timestamp(shape)
+        else:
+            checker = _blob(shape)
+        slot.append(checker)
+        cache[shape.name] = checker
+        return checker
+
+    return compile_shape
+
+
+_compile_shape = _compiler()
+
+
+@functools.lru_cache(maxsize=None)
+def input_checker(operation: str) -> Checker:
+    """The compiled check of one operation's input shape (built on first use)."""
+    shape = spec.operation_model(operation).input_shape
+    if shape is None:
+        return lambda value, path, errors: {}
+    return _compile_shape(shape)
+
+
+def validate(operation: str, params: Any) -> dict[str, Any]:
+    """Check a decoded request body; return it cleaned of nulls, or raise."""
+    errors: list[str] = []
+    cleaned = input_checker(operation)(params, "", errors)
+    if errors:
+        count = len(errors)
+        noun = "error" if count == 1 else "errors"
+        raise ValidationException(f"{count} validation {noun} detected: " + "; ".join(errors))
+    return cleaned  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=None)
+def _member_pattern(operation: str, member: str) -> re.Pattern[str]:
+    shape = spec.operation_model(operation).input_shape.members[member]
+    return re.compile(shape.metadata["pattern"], re.ASCII)
+
+
+def fully_matches(operation: str, member: str, value: str) -> bool:
+    """Whether the whole value matches the member's model pattern (not just a prefix).
+
+    The front end validates with search semantics; the service's own code is stricter
+    where the value becomes part of a name (an alias forms a DNS label, for example).
+    """
+    return _member_pattern(operation, member).fullmatch(value) is not None

@@ -1,0 +1,7 @@
+"""moto's URL table for WorkMail (moto requires this module name beside ``models``)."""
+
+from workmail_mock.core.server import WorkMailResponse
+
+url_bases = [r"https?://workmail\.(.+)\.amazonaws\.com"]
+
+url_paths = {"{0}/$": WorkMailResponse.dispatch}
