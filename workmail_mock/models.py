@@ -9,16 +9,29 @@ from __future__ import annotations
 
 from moto.core.base_backend import BackendDict
 
+from workmail_mock.backend.addresses import AddressesMixin
 from workmail_mock.backend.domains import DomainsMixin
 from workmail_mock.backend.groups import GroupsMixin
+from workmail_mock.backend.mailboxes import MailboxesMixin
+from workmail_mock.backend.membership import MembershipMixin
 from workmail_mock.backend.organizations import OrganizationsMixin
 from workmail_mock.backend.resources import ResourcesMixin
+from workmail_mock.backend.users import UsersMixin
 from workmail_mock.core import scope
 from workmail_mock.exceptions import UnsupportedOperationException
 from workmail_mock.protocol import spec
 
 
-class WorkMailBackend(OrganizationsMixin, DomainsMixin, GroupsMixin, ResourcesMixin):
+class WorkMailBackend(
+    OrganizationsMixin,
+    DomainsMixin,
+    UsersMixin,
+    GroupsMixin,
+    ResourcesMixin,
+    AddressesMixin,
+    MembershipMixin,
+    MailboxesMixin,
+):
     """All WorkMail state of one account in one region."""
 
     def reset(self) -> None:

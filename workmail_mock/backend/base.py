@@ -17,6 +17,7 @@ from workmail_mock.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from workmail_mock.backend.entities import Entity
     from workmail_mock.backend.organizations import Organization
 
 R = TypeVar("R")
@@ -52,6 +53,13 @@ class BackendState(BaseBackend):
                     "the operation requires state Active"
                 )
         return org
+
+    def _forget_entity(self, org: Organization, entity: Entity) -> None:
+        """Drop every reference to an entity that is being deleted.
+
+        Area mixins that hold references (memberships, delegates, mailbox permissions,
+        ...) override this, do their part and call ``super()._forget_entity``.
+        """
 
     def _idempotent(
         self,

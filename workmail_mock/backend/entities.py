@@ -60,6 +60,17 @@ class EntityRegistry:
             or self.resources.get(entity_id)
         )
 
+    def resolve(self, identifier: str) -> Entity | None:
+        """The entity an identifier names: its id, an email address (primary or alias)
+        or its name, as the model documents for EntityId-style parameters."""
+        entity = self.get(identifier)
+        if entity is not None:
+            return entity
+        entity_id = self.addresses.get(identifier.lower())
+        if entity_id is None:
+            entity_id = self.names.get(identifier.casefold())
+        return self.get(entity_id) if entity_id is not None else None
+
     def claim_name(self, name: str, entity_id: str) -> None:
         """Reserve a name for an entity, or raise the error AWS answers."""
         key = name.casefold()

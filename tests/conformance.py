@@ -1,0 +1,99 @@
+"""Response conformance: every WorkMail response a test receives must fit the model.
+
+Installed for the whole test session (see conftest): a botocore ``before-parse`` handler
+checks the raw JSON body against the operation's output shape (types, required members,
+no members outside the shape) and error bodies against the known error codes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from botocore.model import Shape
+
+from workmail_mock.exceptions import common_error_classes, modelled_error_classes
+
+KNOWN_ERRORS = frozenset(modelled_error_classes()) | frozenset(common_error_classes())
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "boolean": (bool,),
+    "integer": (int,),
+    "long": (int,),
+    "double": (int, float),
+    "float": (int, float),
+    "timestamp": (int, float),
+    "blob": (str,),
+}
+
+violations: list[str] = []
+
+
+def check_value(shape: Shape, value: Any, path: str, out: list[str]) -> None:
+    kind = shape.type_name
+    if kind == "structure":
+        if not isinstance(value, dict):
+            out.append(f"{path}: expected an object, got {value!r}")
+            return
+        members = shape.members  # type: ignore[attr-defined]
+        for name in value:
+            if name not in members:
+                out.append(f"{path}.{name}: not a member of {shape.name}")
+        for name in shape.required_members:  # type: ignore[attr-defined]
+            if name not in value:
+                out.append(f"{path}.{name}: required member missing")
+        for name, item in value.items():
+            if name in members:
+                check_value(members[name], item, f"{path}.{name}", out)
+    elif kind == "list":
+        if not isinstance(value, list):
+            out.append(f"{path}: expected a list, got {value!r}")
+            return
+        for i, item in enumerate(value):
+            check_value(shape.member, item, f"{path}[{i}]", out)  # type: ignore[attr-defined]
+    elif kind == "map":
+        if not isinstance(value, dict):
+            out.append(f"{path}: expected a map")
+            return
+        for k, v in value.items():
+            check_value(shape.value, v, f"{path}[{k}]", out)  # type: ignore[attr-defined]
+    else:
+        expected = _TYPES.get(kind, (object,))
+        if isinstance(value, bool) and bool not in expected:
+            out.append(f"{path}: expected {kind}, got a boolean")
+        elif not isinstance(value, expected):
+            out.append(f"{path}: expected {kind}, got {value!r}")
+        elif kind == "string" and getattr(shape, "enum", None) and value not in shape.enum:  # type: ignore[attr-defined]
+            out.append(f"{path}: {value!r} is not in the enum of {shape.name}")
+
+
+def check_response(operation_model: Any, status: int, body: bytes) -> list[str]:
+    """What is wrong with one raw WorkMail response (empty when it conforms)."""
+    out: list[str] = []
+    name = operation_model.name
+    try:
+        data = json.loads(body) if body else {}
+    except ValueError:
+        return [f"{name}: body is not JSON: {body[:200]!r}"]
+    if status >= 300:
+        code = data.get("__type", "")
+        if code not in KNOWN_ERRORS:
+            out.append(f"{name}: error code {code!r} is not known to the model")
+        if status >= 500:
+            out.append(f"{name}: HTTP {status}: {data}")
+        return out
+    shape = operation_model.output_shape
+    if shape is None:
+        if data:
+            out.append(f"{name}: expected an empty body, got {data}")
+        return out
+    check_value(shape, data, name, out)
+    return out
+
+
+def before_parse(operation_model: Any, response_dict: dict[str, Any], **_: Any) -> None:
+    problems = check_response(
+        operation_model, response_dict["status_code"], response_dict.get("body") or b""
+    )
+    violations.extend(problems)
