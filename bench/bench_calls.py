@@ -1,0 +1,142 @@
+"""Per-call cost of workmail_mock against the floor and against moto, side by side.
+
+Run: ``python bench/bench_calls.py`` (prints a markdown table; see bench/README.md).
+
+- floor: the same boto3 client answered by a canned response (the exact body the mock
+  returns) from a ``before-send`` handler: signing, sending and parsing still happen.
+- Stubber: botocore's Stubber, for reference.
+- mock: workmail_mock in-process (``mock_workmail``).
+- moto: moto's identitystore CreateUser / DescribeUser / ListUsers under ``mock_aws``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import boto3  # noqa: E402
+from botocore.awsrequest import AWSResponse  # noqa: E402
+from botocore.stub import Stubber  # noqa: E402
+
+from bench._timing import side_by_side  # noqa: E402
+from workmail_mock import mock_workmail  # noqa: E402
+from workmail_mock.core.interception import _RawBody  # noqa: E402
+
+REGION = "us-east-1"
+CALLS = int(os.environ.get("BENCH_CALLS", "200"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
+
+
+def _canned_client(bodies: dict[str, bytes]) -> Any:
+    client = boto3.client("workmail", region_name=REGION)
+
+    def answer(operation: str) -> Callable[..., AWSResponse]:
+        def handler(request: Any, **_: Any) -> AWSResponse:
+            return AWSResponse(request.url, 200, {"Content-Type": "application/x-amz-json-1.1"},
+                               _RawBody(bodies[operation]))  # type: ignore[arg-type]
+        return handler
+
+    for operation in bodies:
+        client.meta.events.register_first(f"before-send.workmail.{operation}", answer(operation))
+    return client
+
+
+def _raw_body(client: Any, operation: str, **params: Any) -> bytes:
+    """The exact body the mock answers for a call."""
+    captured: dict[str, bytes] = {}
+
+    client.meta.events.register(f"before-parse.workmail.{operation}",
+                                lambda response_dict, **_: captured.__setitem__("body", response_dict["body"]))
+    getattr(client, _snake(operation))(**params)
+    return captured["body"]
+
+
+def _snake(operation: str) -> str:
+    from botocore import xform_name
+    return xform_name(operation)
+
+
+def _stubber_per_call(client: Any, method: str, params: dict[str, Any], response: dict[str, Any]) -> float:
+    samples = []
+    stubber = Stubber(client)
+    stubber.activate()
+    for _ in range(ROUNDS):
+        for _ in range(CALLS):
+            stubber.add_response(method, response, params)
+        start = time.perf_counter()
+        for _ in range(CALLS):
+            getattr(client, method)(**params)
+        samples.append((time.perf_counter() - start) / CALLS)
+    stubber.deactivate()
+    return statistics.median(samples)
+
+
+def main() -> None:
+    from moto import mock_aws
+
+    rows: list[tuple[str, dict[str, float]]] = []
+    with mock_workmail():
+        mock = boto3.client("workmail", region_name=REGION)
+        org = mock.create_organization(Alias="bench")["OrganizationId"]
+        user = mock.create_user(OrganizationId=org, Name="first", DisplayName="First")["UserId"]
+        for i in range(150):
+            mock.create_user(OrganizationId=org, Name=f"seed{i}", DisplayName=f"Seed {i}")
+        counter = iter(range(10**9))
+        bodies = {
+            "DescribeUser": _raw_body(mock, "DescribeUser", OrganizationId=org, UserId=user),
+            "ListUsers": _raw_body(mock, "ListUsers", OrganizationId=org, MaxResults=100),
+            "CreateUser": _raw_body(mock, "CreateUser", OrganizationId=org, Name="probe", DisplayName="Probe"),
+        }
+        floor = _canned_client(bodies)
+
+        with mock_aws():
+            ids = boto3.client("identitystore", region_name=REGION)
+            store = "d-1234567890"
+            moto_user = ids.create_user(IdentityStoreId=store, UserName="first", DisplayName="First",
+                                        Name={"GivenName": "F", "FamilyName": "L"})["UserId"]
+            for i in range(150):
+                ids.create_user(IdentityStoreId=store, UserName=f"seed{i}", DisplayName=f"Seed {i}",
+                                Name={"GivenName": "F", "FamilyName": "L"})
+            moto_counter = iter(range(10**9))
+
+            describe = side_by_side({
+                "floor": lambda: floor.describe_user(OrganizationId=org, UserId=user),
+                "mock": lambda: mock.describe_user(OrganizationId=org, UserId=user),
+                "moto": lambda: ids.describe_user(IdentityStoreId=store, UserId=moto_user),
+            }, CALLS, ROUNDS)
+            create = side_by_side({
+                "floor": lambda: floor.create_user(OrganizationId=org, Name="x", DisplayName="X"),
+                "mock": lambda: mock.create_user(OrganizationId=org, Name=f"u{next(counter)}", DisplayName="U"),
+                "moto": lambda: ids.create_user(IdentityStoreId=store, UserName=f"u{next(moto_counter)}",
+                                                DisplayName="U", Name={"GivenName": "F", "FamilyName": "L"}),
+            }, CALLS, ROUNDS)
+            listing = side_by_side({
+                "floor": lambda: floor.list_users(OrganizationId=org, MaxResults=100),
+                "mock": lambda: mock.list_users(OrganizationId=org, MaxResults=100),
+                "moto": lambda: ids.list_users(IdentityStoreId=store, MaxResults=100),
+            }, max(CALLS // 4, 20), ROUNDS)
+        stub_client = boto3.client("workmail", region_name=REGION)
+        describe["stubber"] = _stubber_per_call(
+            stub_client, "describe_user", {"OrganizationId": org, "UserId": user},
+            {k: v for k, v in json.loads(bodies["DescribeUser"]).items() if k not in ("EnabledDate", "DisabledDate")},
+        )
+    rows = [("DescribeUser", describe), ("CreateUser", create), ("ListUsers (100 per page)", listing)]
+    targets = {"DescribeUser": 1.25, "CreateUser": 1.35, "ListUsers (100 per page)": 1.3}
+    print("| call | floor (before-send) | Stubber | workmail_mock | moto identitystore | mock / floor | target | moto / mock |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, r in rows:
+        stub = f"{r['stubber'] * 1e6:.0f} µs" if "stubber" in r else "–"
+        print(f"| {name} | {r['floor'] * 1e6:.0f} µs | {stub} | {r['mock'] * 1e6:.0f} µs | "
+              f"{r['moto'] * 1e6:.0f} µs | {r['mock'] / r['floor']:.2f}× | ≤ {targets[name]}× | "
+              f"{r['moto'] / r['mock']:.2f}× |")
+
+
+if __name__ == "__main__":
+    main()

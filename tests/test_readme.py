@@ -1,0 +1,26 @@
+"""The README's supported-operations list is exactly what the backend implements."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+from botocore import xform_name
+
+from workmail_mock.models import WorkMailBackend
+from workmail_mock.protocol import spec
+
+README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_supported_operations_list_matches_the_backend() -> None:
+    text = README.read_text()
+    block = text.split("<!-- supported-operations:start -->")[1].split(
+        "<!-- supported-operations:end -->"
+    )[0]
+    listed = re.findall(r"^- `?(\w+)`?", block, flags=re.M)
+    implemented = [
+        op for op in spec.service_model().operation_names
+        if callable(getattr(WorkMailBackend, xform_name(op), None))
+    ]
+    assert sorted(listed) == sorted(implemented)
