@@ -56,9 +56,18 @@ class WorkMailBackendDict(BackendDict[WorkMailBackend]):
 workmail_backends = WorkMailBackendDict(WorkMailBackend, spec.SERVICE_NAME)
 
 
+def _regions_from_spec() -> None:
+    """Give moto the regions from our (shared) session instead of letting each account's
+    backend open a botocore session of its own to read the endpoint data again."""
+    workmail_backends._use_boto3_regions = False
+    workmail_backends._additional_regions = list(spec.supported_regions())
+
+
 def backend_for(account_id: str, region: str) -> WorkMailBackend:
     """The backend of an account and region where WorkMail is offered."""
     regions = spec.supported_regions()
+    if workmail_backends._use_boto3_regions:
+        _regions_from_spec()
     if region not in regions:
         raise UnsupportedOperationException(
             f"WorkMail is not offered in region {region!r}; it is offered in "

@@ -13,9 +13,14 @@ moto has no plugin API, so this touches moto internals (tested on moto >=5.1,<6)
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import re
 import sys
 import threading
+import types
+from collections.abc import Sequence
 
 _lock = threading.Lock()
 _done = False
@@ -49,11 +54,44 @@ def register() -> None:
 def register_unsigned_routing() -> None:
     """Teach moto's server that ``X-Amz-Target: WorkMailService.*`` means WorkMail.
 
-    Only possible when moto's server extras (Flask) are installed; without them there is
-    no server to teach.
+    moto's server module imports Flask (~80 ms), so it is patched when something imports
+    it (``moto.server``, ``ThreadedMotoServer``), not by ``import workmail_mock`` itself.
     """
-    try:
-        from moto.moto_server import werkzeug_app
-    except ImportError:
-        return
-    werkzeug_app.UNSIGNED_REQUESTS.setdefault("WorkMailService", (SERVICE, "us-east-1"))
+    module = sys.modules.get(_SERVER_MODULE)
+    if module is not None:
+        _patch_server(module)
+    elif not any(isinstance(f, _ServerImportHook) for f in sys.meta_path):
+        sys.meta_path.insert(0, _ServerImportHook())
+
+
+_SERVER_MODULE = "moto.moto_server.werkzeug_app"
+
+
+def _patch_server(module: types.ModuleType) -> None:
+    module.UNSIGNED_REQUESTS.setdefault("WorkMailService", (SERVICE, "us-east-1"))
+
+
+class _ServerImportHook(importlib.abc.MetaPathFinder):
+    """Patches moto's server module right after it is first imported."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != _SERVER_MODULE:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        if spec is None or spec.loader is None:
+            return None
+        loader = spec.loader
+
+        class _Loader(importlib.abc.Loader):
+            def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+                return loader.create_module(spec)
+
+            def exec_module(self, module: types.ModuleType) -> None:
+                loader.exec_module(module)
+                _patch_server(module)
+
+        spec.loader = _Loader()
+        return spec

@@ -12,6 +12,15 @@ SERVICE_NAME = "workmail"
 
 @functools.lru_cache(maxsize=1)
 def _session() -> botocore.session.Session:
+    """boto3's default botocore session when there is one: its loader has usually
+    read WorkMail's model and the endpoint data already, for the user's own client."""
+    try:
+        import boto3
+
+        if boto3.DEFAULT_SESSION is not None:
+            return boto3.DEFAULT_SESSION._session  # type: ignore[no-any-return]
+    except ImportError:  # pragma: no cover - boto3 is a dependency
+        pass
     return botocore.session.get_session()
 
 

@@ -1,0 +1,80 @@
+"""How the cost of one call grows with the organization: 100, 10,000 and 100,000 users.
+
+Run: ``python bench/bench_scale.py`` (``BENCH_SIZES=100,10000`` for a shorter run).
+Users are seeded through the backend (no HTTP) to save time; the calls measured go
+through boto3 and the in-process interceptor. Also reports the time per user of seeding
+(linear creation) and the bytes held per user (tracemalloc) at the largest size.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import tracemalloc
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import boto3  # noqa: E402
+
+from bench._timing import per_call  # noqa: E402
+from workmail_mock import backend_for, mock_workmail  # noqa: E402
+
+REGION, ACCOUNT = "us-east-1", "123456789012"
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "100,10000,100000").split(",")]
+
+
+def measure(size: int, trace: bool) -> dict[str, float]:
+    with mock_workmail():
+        client = boto3.client("workmail", region_name=REGION)
+        org = client.create_organization(Alias=f"scale{size}")["OrganizationId"]
+        backend = backend_for(ACCOUNT, REGION)
+        if trace:
+            tracemalloc.start()
+            base = tracemalloc.get_traced_memory()[0]
+        start = time.perf_counter()
+        with backend.lock:
+            ids = [backend.create_user(organization_id=org, name=f"user{i}",
+                                       display_name=f"User {i}")["UserId"] for i in range(size)]
+        seeding = (time.perf_counter() - start) / size
+        held = 0.0
+        if trace:
+            held = (tracemalloc.get_traced_memory()[0] - base) / size
+            tracemalloc.stop()
+        # A NextToken 90% of the way through the listing.
+        token = None
+        skip = int(size * 0.9) // 100
+        for _ in range(skip):
+            token = backend.list_users(organization_id=org, max_results=100, next_token=token)["NextToken"]
+        deep = {"NextToken": token} if token else {}
+        counter = iter(range(10**9))
+        target = ids[size // 2]
+        result = {
+            "ListUsers first page": per_call(lambda: client.list_users(OrganizationId=org, MaxResults=100), 50, 5),
+            "ListUsers deep page": per_call(lambda: client.list_users(OrganizationId=org, MaxResults=100, **deep), 50, 5),
+            "DescribeUser": per_call(lambda: client.describe_user(OrganizationId=org, UserId=target), 200, 5),
+            "CreateUser": per_call(lambda: client.create_user(OrganizationId=org, Name=f"new{next(counter)}", DisplayName="N"), 200, 5),
+            "seed per user": seeding,
+        }
+        if trace:
+            result["bytes per user"] = held
+        return result
+
+
+def main() -> None:
+    results = {size: measure(size, trace=size == max(SIZES)) for size in SIZES}
+    small = results[min(SIZES)]
+    header = " | ".join(f"{s:,} users" for s in SIZES)
+    print(f"| measure | {header} | largest / {min(SIZES):,} |")
+    print("|---|" + "---|" * (len(SIZES) + 1))
+    for name in small:
+        if name == "bytes per user":
+            continue
+        cells = " | ".join(f"{results[s][name] * 1e6:.0f} µs" for s in SIZES)
+        print(f"| {name} | {cells} | {results[max(SIZES)][name] / small[name]:.2f}× |")
+    print(f"\nMemory held per user at {max(SIZES):,} users: "
+          f"{results[max(SIZES)]['bytes per user']:.0f} bytes (tracemalloc)")
+
+
+if __name__ == "__main__":
+    main()
