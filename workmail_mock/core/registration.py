@@ -1,7 +1,7 @@
 """Everything workmail_mock does to plug into moto and botocore, in one place.
 
 moto has no plugin API, so this touches moto internals (tested on moto >=5.1,<6):
-- ``moto.backend_index.backend_url_patterns`` gets WorkMail's URL pattern, so moto's
+- ``moto.backend_index.backend_url_patterns`` gets WorkMail's URL pattern (first), so moto's
   stubber (``mock_aws``) and server route ``workmail.REGION.amazonaws.com`` to us;
 - ``sys.modules["moto.workmail"]`` aliases ``workmail_mock.models``, where moto's
   ``get_backend("workmail")`` (server app, ``/moto-api/reset``) looks for ``workmail_backends``;
@@ -43,7 +43,8 @@ def register() -> None:
         from workmail_mock.core import interception
 
         if not any(name == SERVICE for name, _ in backend_index.backend_url_patterns):
-            backend_index.backend_url_patterns.append((SERVICE, URL_PATTERN))
+            # First, not last: moto's server and stubber try the ~1,250 patterns in order.
+            backend_index.backend_url_patterns.insert(0, (SERVICE, URL_PATTERN))
         sys.modules.setdefault(f"moto.{SERVICE}", models)
         if (interception.EVENT, interception.before_send) not in BUILTIN_HANDLERS:
             BUILTIN_HANDLERS.append((interception.EVENT, interception.before_send))
