@@ -43,8 +43,13 @@ class WorkMailBackend(
 class WorkMailBackendDict(BackendDict[WorkMailBackend]):
     """moto's BackendDict, kept intact by moto's global resets while a scope is open."""
 
+    _orphaned = False
+
     def clear(self) -> None:
         if scope.depth():
+            # moto's reset drops us from BackendDict._instances after this; backend_for
+            # puts us back, so that the next moto reset still wipes WorkMail.
+            self._orphaned = True
             return
         super().clear()
 
@@ -68,6 +73,9 @@ def backend_for(account_id: str, region: str) -> WorkMailBackend:
     regions = spec.supported_regions()
     if workmail_backends._use_boto3_regions:
         _regions_from_spec()
+    if workmail_backends._orphaned:
+        workmail_backends._orphaned = False
+        BackendDict._instances.append(workmail_backends)  # type: ignore[misc]
     if region not in regions:
         raise UnsupportedOperationException(
             f"WorkMail is not offered in region {region!r}; it is offered in "

@@ -3,10 +3,13 @@ and choose the default. Every organization also owns its test domain ``ALIAS.aws
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from moto.moto_api import state_manager
+from moto.moto_api._internal import mock_random
 from moto.moto_api._internal.managed_state_model import ManagedState
 
 from workmail_mock.backend import ids
@@ -18,6 +21,7 @@ from workmail_mock.exceptions import (
     MailDomainNotFoundException,
     MailDomainStateException,
 )
+from workmail_mock.protocol.validator import fully_matches
 
 if TYPE_CHECKING:
     from workmail_mock.backend.organizations import Organization
@@ -27,6 +31,12 @@ if TYPE_CHECKING:
 #: a domain then stays PENDING until that many GetMailDomain reads.
 VERIFICATION_MODEL = "workmail::mail-domain-verification"
 state_manager.register_default_transition(VERIFICATION_MODEL, {"progression": "immediate"})
+
+
+def _ses_token() -> str:
+    """An SES verification token: base64 of 32 random bytes (44 characters), as SES's are;
+    drawn from moto's seedable random source."""
+    return base64.b64encode(bytes(mock_random.getrandbits(8) for _ in range(32))).decode()
 
 
 class _Verification(ManagedState):
@@ -51,6 +61,7 @@ class MailDomain:
     hosted_zone_id: str | None = None
     ownership: _Verification | None = None
     dkim: _Verification | None = None
+    read_before: bool = False
 
     @classmethod
     def test_domain(cls, name: str) -> MailDomain:
@@ -62,14 +73,17 @@ class MailDomain:
         """A customer's domain, with the records the WorkMail console lists for it."""
         dkim = [ids.token(32).lower() for _ in range(3)]
         records = [
-            DnsRecord("TXT", f"_amazonses.{name}.", ids.token(44)),
-            DnsRecord("MX", f"{name}.", f"10 inbound-smtp.{region}.amazonaws.com."),
-            DnsRecord("CNAME", f"autodiscover.{name}.", f"autodiscover.mail.{region}.awsapps.com."),
-            *(DnsRecord("CNAME", f"{t}._domainkey.{name}.", f"{t}.dkim.amazonses.com.") for t in dkim),
-            DnsRecord("TXT", f"{name}.", "v=spf1 include:amazonses.com ~all"),
-            DnsRecord("TXT", f"_dmarc.{name}.", "v=DMARC1;p=quarantine;pct=100;fo=1"),
+            DnsRecord("TXT", f"_amazonses.{name}", _ses_token()),
+            DnsRecord("MX", name, f"10 inbound-smtp.{region}.amazonaws.com"),
+            DnsRecord("CNAME", f"autodiscover.{name}", f"autodiscover.mail.{region}.awsapps.com"),
+            *(
+                DnsRecord("CNAME", f"{t}._domainkey.{name}", f"{t}.dkim.amazonses.com")
+                for t in dkim
+            ),
+            DnsRecord("TXT", name, "v=spf1 include:amazonses.com ~all"),
+            DnsRecord("TXT", f"_dmarc.{name}", "v=DMARC1;p=quarantine;pct=100;fo=1"),
         ]
-        return cls(
+        domain = cls(
             domain_name=name,
             is_test_domain=False,
             records=records,
@@ -77,6 +91,9 @@ class MailDomain:
             ownership=_Verification(),
             dkim=_Verification(),
         )
+        # Settle an immediate progression now, so that later reads change nothing.
+        domain.ownership_verification_status, domain.dkim_verification_status  # noqa: B018
+        return domain
 
     @property
     def ownership_verification_status(self) -> str:
@@ -90,10 +107,41 @@ class MailDomain:
     def verified(self) -> bool:
         return self.ownership_verification_status == "VERIFIED"
 
-    def advance(self) -> None:
-        for verification in (self.ownership, self.dkim):
-            if verification is not None:
-                verification.advance()
+    def observe(self) -> None:
+        """One GetMailDomain read. It counts towards a manual verification only once the
+        next read starts, so the statuses stay put between reads: with ``times`` 1 the
+        first read shows PENDING, the second VERIFIED."""
+        if self.read_before:
+            for verification in (self.ownership, self.dkim):
+                if verification is not None:
+                    verification.advance()
+        self.read_before = True
+
+
+def check_domain_name(domain_name: str) -> None:
+    """The whole name must match the model's pattern; the front end only checked that a
+    part of it does (search semantics). A guess: the service refuses such names (they
+    can't be DNS names) as an invalid parameter, like an alias that matches only in part."""
+    if not fully_matches("RegisterMailDomain", "DomainName", domain_name):
+        raise InvalidParameterException(
+            f"Domain name {domain_name!r} is not valid: use letters, digits, dots and hyphens"
+        )
+    if domain_name.lower().endswith(".awsapps.com"):
+        raise InvalidParameterException(
+            f"Domain {domain_name} is an awsapps.com test domain and can't be registered"
+        )
+
+
+def check_domain_free(
+    organizations: Iterable[Organization], domain_name: str, org: Organization | None
+) -> None:
+    """A domain belongs to one organization of the account (in a region)."""
+    key = domain_name.lower()
+    for other in organizations:
+        if other is not org and key in other.domains and other.state != "Deleted":
+            raise MailDomainInUseException(
+                f"Domain {domain_name} is already registered to organization {other.id}"
+            )
 
 
 def domain_of(address: str) -> str:
@@ -105,13 +153,7 @@ class DomainsMixin(BackendState):
     UpdateDefaultMailDomain."""
 
     def _check_domain_free(self, domain_name: str, org: Organization | None) -> None:
-        """A domain belongs to one organization of the account."""
-        key = domain_name.lower()
-        for other in self.organizations:
-            if other is not org and key in other.domains and other.state != "Deleted":
-                raise MailDomainInUseException(
-                    f"Domain {domain_name} is already registered to organization {other.id}"
-                )
+        check_domain_free(self.organizations, domain_name, org)
 
     def _mail_domain(self, org: Organization, domain_name: str) -> MailDomain:
         domain = org.domains.get(domain_name.lower())
@@ -128,10 +170,7 @@ class DomainsMixin(BackendState):
             org = self._organization(organization_id)
             if domain_name.lower() in org.domains:
                 return  # registering a domain the organization has is a no-op (a guess)
-            if domain_name.lower().endswith(".awsapps.com"):
-                raise InvalidParameterException(
-                    f"Domain {domain_name} is an awsapps.com test domain and can't be registered"
-                )
+            check_domain_name(domain_name)
             self._check_domain_free(domain_name, org)
             custom = sum(1 for d in org.domains if not d.is_test_domain)
             if custom >= self.quotas.mail_domains_per_organization:
@@ -148,7 +187,7 @@ class DomainsMixin(BackendState):
     def get_mail_domain(self, organization_id: str, domain_name: str) -> dict[str, Any]:
         org = self._organization(organization_id)
         domain = self._mail_domain(org, domain_name)
-        domain.advance()
+        domain.observe()
         return {
             "Records": domain.records,
             "IsTestDomain": domain.is_test_domain,

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 from typing import ClassVar
 
 from workmail_mock.backend.store import OrderedStore
-from workmail_mock.exceptions import NameAvailabilityException, ReservedNameException
+from workmail_mock.exceptions import (
+    InvalidParameterException,
+    NameAvailabilityException,
+    ReservedNameException,
+)
 
 #: Names the directory keeps for itself; CreateUser/CreateGroup/CreateResource answer
 #: ReservedNameException for them. AWS documents no list: these are the built-in accounts
@@ -106,11 +110,22 @@ class EntityRegistry:
         return sum(1 for user in self.users if user.state == "ENABLED")
 
 
-def entity_filter(filters: dict[str, str] | None) -> Callable[[Entity], bool] | None:
+def entity_filter(
+    filters: dict[str, str] | None, one_per_request: str | None = None
+) -> Callable[[Entity], bool] | None:
     """The predicate of a list operation's Filters (NamePrefix, PrimaryEmailPrefix, State,
-    and the user-specific prefixes), or None when nothing is filtered."""
+    and the user-specific prefixes), or None when nothing is filtered.
+
+    ``one_per_request`` names an operation whose model documentation says it supports only
+    one filter per request; more than one is then an InvalidParameterException.
+    """
     if not filters:
         return None
+    if one_per_request is not None and len(filters) > 1:
+        raise InvalidParameterException(
+            f"{one_per_request} accepts one filter per request; got {len(filters)}: "
+            f"{', '.join(sorted(filters))}"
+        )
     name = filters.get("NamePrefix") or filters.get("UsernamePrefix")
     email = filters.get("PrimaryEmailPrefix")
     state = filters.get("State")

@@ -13,7 +13,7 @@ from moto.moto_api._internal.managed_state_model import ManagedState
 
 from workmail_mock.backend import ids
 from workmail_mock.backend.base import BackendState, page_size
-from workmail_mock.backend.domains import MailDomain
+from workmail_mock.backend.domains import MailDomain, check_domain_free, check_domain_name
 from workmail_mock.backend.entities import EntityRegistry
 from workmail_mock.backend.store import OrderedStore
 from workmail_mock.exceptions import (
@@ -37,7 +37,11 @@ state_manager.register_default_transition(DELETION_MODEL, {"progression": "immed
 #: the AWS CLI example of describe-organization shows it (other values are undocumented).
 WORKMAIL_DIRECTORY_TYPE = "VpcDirectory"
 #: Directory Service types (moto ds names) -> the DirectoryType WorkMail reports.
-_DIRECTORY_TYPES = {"SimpleAD": "SimpleAD", "ADConnector": "ADConnector", "MicrosoftAD": "MicrosoftAD"}
+_DIRECTORY_TYPES = {
+    "SimpleAD": "SimpleAD",
+    "ADConnector": "ADConnector",
+    "MicrosoftAD": "MicrosoftAD",
+}
 
 
 class _Lifecycle(ManagedState):
@@ -67,6 +71,8 @@ class Organization:
     lifecycle: _Lifecycle = dataclasses.field(default_factory=_Lifecycle)
     deletion: _Deletion | None = None
     active_since: datetime | None = None
+    #: The progression a Describe/List read saw last (see ``observe``).
+    read_before: ManagedState | None = None
     domains: OrderedStore[MailDomain] = dataclasses.field(default_factory=OrderedStore)
     entities: EntityRegistry = dataclasses.field(default_factory=EntityRegistry)
 
@@ -76,19 +82,55 @@ class Organization:
 
     @property
     def state(self) -> str:
-        status = (self.deletion or self.lifecycle).status
-        return status or "Active"
+        """The state now; reading it lets a time-based progression move on."""
+        lifecycle = self.lifecycle.status
+        if lifecycle == "Active" and self.active_since is None:
+            self.active_since = utcnow()
+        if self.deletion is not None:
+            return self.deletion.status or "Deleted"
+        return lifecycle or "Active"
 
     @property
     def completed_date(self) -> datetime | None:
         """When the organization became Active."""
-        if self.active_since is None and self.lifecycle.status == "Active":
-            self.active_since = utcnow()
         return self.active_since
 
-    def advance(self) -> None:
-        """One read of the organization: moves a manual progression along."""
-        (self.deletion or self.lifecycle).advance()
+    def observe(self) -> str:
+        """The state one read (Describe/List) reports.
+
+        A read counts towards a manual progression only once the next read starts, so the
+        state stays put between reads: with ``times`` 1, successive reads show Requested,
+        Creating, Active, and the operations in between see the state last reported.
+        """
+        machine = self.deletion or self.lifecycle
+        if self.read_before is machine:
+            machine.advance()
+        self.read_before = machine
+        return self.state
+
+    def description(self) -> dict[str, Any]:
+        """DescribeOrganization's answer, with the state of this read."""
+        state = self.observe()
+        return {
+            "OrganizationId": self.id,
+            "Alias": self.alias,
+            "State": state,
+            "DirectoryId": self.directory_id,
+            "DirectoryType": self.directory_type,
+            "DefaultMailDomain": self.default_mail_domain,
+            "CompletedDate": self.completed_date,
+            "ARN": self.arn,
+            "InteroperabilityEnabled": self.interoperability_enabled,
+        }
+
+    def summary(self) -> dict[str, Any]:
+        """ListOrganizations' entry, with the state of this read."""
+        return {
+            "OrganizationId": self.id,
+            "Alias": self.alias,
+            "DefaultMailDomain": self.default_mail_domain,
+            "State": self.observe(),
+        }
 
 
 def _directory_backend(account_id: str, region: str) -> Any:
@@ -97,15 +139,15 @@ def _directory_backend(account_id: str, region: str) -> Any:
     return ds_backends[account_id][region]
 
 
-def _kms_keys(account_id: str, region: str) -> Any:
-    """moto's KMS keys of the account and region, or None when KMS was never used."""
+def _kms_backend(account_id: str, region: str) -> Any:
+    """moto's KMS backend of the account and region, or None when KMS was never used there."""
     module = sys.modules.get("moto.kms.models")
     if module is None:
         return None
     accounts = module.kms_backends
     if account_id not in accounts.keys() or region not in accounts[account_id].keys():
         return None
-    return accounts[account_id][region].keys
+    return accounts[account_id][region]
 
 
 class OrganizationsMixin(BackendState):
@@ -162,12 +204,14 @@ class OrganizationsMixin(BackendState):
                     "EnableInteroperability can only be true with the DirectoryId of an "
                     "AD Connector directory"
                 )
-            directory_id, directory_type, external = ids.directory_id(), WORKMAIL_DIRECTORY_TYPE, False
+            directory_id, directory_type = ids.directory_id(), WORKMAIL_DIRECTORY_TYPE
+            external = False
         if kms_key_arn is not None:
             self._check_kms_key(kms_key_arn)
         names = [d["DomainName"] for d in domains]
         for name in names:
-            self._check_domain_free(name, None)
+            check_domain_name(name)
+            check_domain_free(self.organizations, name, None)
         if len(set(n.lower() for n in names)) != len(names):
             raise InvalidParameterException(f"Domains lists a domain twice: {names}")
 
@@ -191,6 +235,7 @@ class OrganizationsMixin(BackendState):
                 name.lower(), MailDomain.custom(name, self.region_name, domain.get("HostedZoneId"))
             )
         self.organizations.add(org_id, org)
+        org.state  # noqa: B018 - settles an immediate progression now, not on a later read
         return {"OrganizationId": org_id}
 
     def _check_alias_available(self, alias: str) -> None:
@@ -233,31 +278,48 @@ class OrganizationsMixin(BackendState):
                 f"EnableInteroperability needs an AD Connector directory; {directory_id} is "
                 f"a {directory.directory_type} directory"
             )
-        return _DIRECTORY_TYPES.get(directory.directory_type, directory.directory_type)
+        return str(_DIRECTORY_TYPES.get(directory.directory_type, directory.directory_type))
 
     def _check_kms_key(self, kms_key_arn: str) -> None:
-        keys = _kms_keys(self.account_id, self.region_name)
-        if not keys:
-            return  # KMS unused in this test: accept any well-formed ARN
-        key_id = kms_key_arn.rsplit("/", 1)[-1] if ":key/" in kms_key_arn else None
-        if key_id is None or key_id not in keys:
+        """A key ARN (``key/ID``) or alias ARN (``alias/NAME``) of moto's KMS.
+
+        Checked only where moto's KMS holds keys of the account and region: without them
+        the test did not use KMS, and any well-formed ARN is accepted. A guess: WorkMail
+        needs an enabled symmetric key in its own region, as other services using KMS do.
+        """
+        keys = _kms_backend(self.account_id, self.region_name)
+        if keys is None or not keys.keys:
+            return
+        parts = kms_key_arn.split(":", 5)
+        region, account, resource = parts[3], parts[4], parts[5] if len(parts) > 5 else ""
+        key = None
+        if region == self.region_name and account == self.account_id:
+            kind, _, name = resource.partition("/")
+            if kind == "key":
+                key = keys.keys.get(name)
+            elif kind == "alias":
+                key_id = next(
+                    (k.id for k in keys.keys.values() if resource in k.aliases), None
+                )
+                key = keys.keys.get(key_id) if key_id else None
+        if key is None:
             raise InvalidParameterException(
                 f"KmsKeyArn {kms_key_arn} names no KMS key of account {self.account_id} in "
                 f"{self.region_name}"
             )
+        if getattr(key, "key_state", "Enabled") != "Enabled":
+            raise InvalidParameterException(
+                f"KMS key {kms_key_arn} is {key.key_state}; WorkMail needs an enabled key"
+            )
 
-    def describe_organization(self, organization_id: str) -> Organization:
-        org = self._organization(organization_id, active=False)
-        org.advance()
-        return org
+    def describe_organization(self, organization_id: str) -> dict[str, Any]:
+        return self._organization(organization_id, active=False).description()
 
     def list_organizations(
         self, next_token: str | None = None, max_results: int | None = None
     ) -> dict[str, Any]:
         page, token = self.organizations.page(page_size(max_results), next_token)
-        for org in page:
-            org.advance()
-        return {"OrganizationSummaries": page, "NextToken": token}
+        return {"OrganizationSummaries": [org.summary() for org in page], "NextToken": token}
 
     def delete_organization(
         self,
@@ -275,7 +337,9 @@ class OrganizationsMixin(BackendState):
             "DeleteOrganization",
             client_token,
             parameters,
-            lambda: self._delete_organization(organization_id, delete_directory, bool(force_delete)),
+            lambda: self._delete_organization(
+                organization_id, delete_directory, bool(force_delete)
+            ),
         )
 
     def _delete_organization(
@@ -296,8 +360,9 @@ class OrganizationsMixin(BackendState):
                 "them first or set ForceDelete"
             )
         if delete_directory and org.external_directory:
-            directories = _directory_backend(self.account_id, self.region_name).directories
-            directories.pop(org.directory_id, None)
+            directories = _directory_backend(self.account_id, self.region_name)
+            if org.directory_id in directories.directories:
+                directories.delete_directory(org.directory_id)
         org.deletion = _Deletion()
         # The answer reports the state at request time; reads then progress to Deleted.
         return {"OrganizationId": organization_id, "State": "Deleting"}

@@ -38,4 +38,4 @@ def before_send(request: Any, **_kwargs: Any) -> AWSResponse | None:
         region_of(headers, request.url),
         account_of(headers),
     )
-    return AWSResponse(request.url, status, out_headers, _RawBody(body))  # type: ignore[arg-type]
+    return AWSResponse(request.url, status, out_headers, _RawBody(body))  # type: ignore[arg-type, unused-ignore]

@@ -76,8 +76,17 @@ def stop() -> None:
             _wipe()
 
 
-class mock_workmail:  # noqa: N801 - named like moto's mock_aws
-    """Answer ``boto3.client("workmail")`` calls in-process, with no network."""
+class mock_workmail:
+    """Answer ``boto3.client("workmail")`` calls in-process, with no network.
+
+    Use it as ``@mock_workmail`` or ``@mock_workmail()`` on a function or class, or as
+    ``with mock_workmail():``.
+    """
+
+    def __new__(cls, target: Any = None) -> Any:
+        if target is None:
+            return super().__new__(cls)
+        return super().__new__(cls)(target)  # bare ``@mock_workmail``: decorate at once
 
     def __enter__(self) -> mock_workmail:
         start()
@@ -126,6 +135,15 @@ def _decorate_callable(func: F) -> F:
     return run  # type: ignore[return-value]
 
 
+def _call_hook(hook: Callable[..., Any], instance: Any, method: Any) -> Any:
+    """Call a setup/teardown hook with the test method when its signature takes one."""
+    positional = [
+        p for p in inspect.signature(hook).parameters.values()
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.VAR_POSITIONAL)
+    ]
+    return hook(instance, method) if len(positional) > 1 else hook(instance)
+
+
 def _decorate_class(klass: type) -> type:
     """Each test of the class runs in its own scope, set-up and tear-down included."""
     if issubclass(klass, unittest.TestCase):
@@ -146,19 +164,21 @@ def _decorate_class(klass: type) -> type:
     if setup is not None:
         teardown = klass.__dict__.get("teardown_method")
 
+        # pytest passes the test method only to a hook whose code takes two arguments:
+        # take it, and hand it on only to a hook that takes it too.
         @functools.wraps(setup)
-        def setup_method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        def setup_method(self: Any, method: Any = None) -> Any:
             start()
             try:
-                return setup(self, *args, **kwargs)
+                return _call_hook(setup, self, method)
             except BaseException:
                 stop()
                 raise
 
-        def teardown_method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        def teardown_method(self: Any, method: Any = None) -> Any:
             try:
                 if teardown is not None:
-                    return teardown(self, *args, **kwargs)
+                    return _call_hook(teardown, self, method)
                 return None
             finally:
                 stop()

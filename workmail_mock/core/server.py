@@ -12,9 +12,10 @@ def _body(request: Any) -> bytes | str | None:
     data = getattr(request, "data", None)  # a Flask/werkzeug request (server mode)
     if data is None:
         data = getattr(request, "body", None)  # a botocore request (moto's stubber)
-    if hasattr(data, "read"):
-        data = data.read()
-    return data  # type: ignore[no-any-return]
+    read = getattr(data, "read", None)
+    if read is not None:
+        data = read()
+    return data  # type: ignore[no-any-return, unused-ignore]
 
 
 class WorkMailResponse:

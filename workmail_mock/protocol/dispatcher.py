@@ -31,15 +31,15 @@ CONTENT_TYPE = "application/x-amz-json-1.1"
 Response = tuple[int, dict[str, str], bytes]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _keywords(operation: str) -> dict[str, str]:
     shape = spec.operation_model(operation).input_shape
     return {name: xform_name(name) for name in shape.members} if shape is not None else {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _method_name(operation: str) -> str:
-    return xform_name(operation)
+    return str(xform_name(operation))
 
 
 def operation_from_target(target: str | bytes | None) -> str:
@@ -76,7 +76,9 @@ def error_response(error: WorkMailError) -> Response:
     return error.status, headers, body
 
 
-def handle(target: str | bytes | None, body: bytes | str | None, region: str, account: str) -> Response:
+def handle(
+    target: str | bytes | None, body: bytes | str | None, region: str, account: str
+) -> Response:
     """Answer one WorkMail request; never raises."""
     try:
         operation = operation_from_target(target)

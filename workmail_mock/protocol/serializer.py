@@ -51,7 +51,7 @@ def _compiler() -> Callable[[Shape], Writer]:
         if kind == "structure":
             members = tuple(
                 (name, xform_name(name), compile_shape(member))
-                for name, member in shape.members.items()  # type: ignore[attr-defined]
+                for name, member in shape.members.items()  # type: ignore[attr-defined, unused-ignore]
             )
 
             def writer(value: Any) -> Any:
@@ -69,11 +69,17 @@ def _compiler() -> Callable[[Shape], Writer]:
                 return out
 
         elif kind == "list":
-            item_writer = compile_shape(shape.member)  # type: ignore[attr-defined]
-            writer = (lambda value: [item_writer(v) for v in value])
+            item_writer = compile_shape(shape.member)  # type: ignore[attr-defined, unused-ignore]
+
+            def writer(value: Any) -> Any:
+                return [item_writer(v) for v in value]
+
         elif kind == "map":
-            value_writer = compile_shape(shape.value)  # type: ignore[attr-defined]
-            writer = (lambda value: {k: value_writer(v) for k, v in value.items()})
+            value_writer = compile_shape(shape.value)  # type: ignore[attr-defined, unused-ignore]
+
+            def writer(value: Any) -> Any:
+                return {k: value_writer(v) for k, v in value.items()}
+
         elif kind == "timestamp":
             writer = _timestamp
         else:
@@ -88,7 +94,7 @@ def _compiler() -> Callable[[Shape], Writer]:
 _compile_shape = _compiler()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def output_writer(operation: str) -> Writer:
     """The compiled writer of one operation's output shape (built on first use)."""
     shape = spec.operation_model(operation).output_shape

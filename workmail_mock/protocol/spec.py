@@ -18,7 +18,7 @@ def _session() -> botocore.session.Session:
         import boto3
 
         if boto3.DEFAULT_SESSION is not None:
-            return boto3.DEFAULT_SESSION._session  # type: ignore[no-any-return]
+            return boto3.DEFAULT_SESSION._session  # type: ignore[no-any-return, unused-ignore]
     except ImportError:  # pragma: no cover - boto3 is a dependency
         pass
     return botocore.session.get_session()
@@ -30,7 +30,7 @@ def service_model() -> ServiceModel:
     return _session().get_service_model(SERVICE_NAME)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def operation_model(name: str) -> OperationModel:
     return service_model().operation_model(name)
 

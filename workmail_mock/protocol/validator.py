@@ -164,7 +164,7 @@ def _blob(shape: Shape) -> Checker:
 def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
     sensitive = bool(shape.metadata.get("sensitive"))
     lengths = _length_checks(shape, sensitive)
-    member = compile_shape(shape.member)  # type: ignore[attr-defined]
+    member = compile_shape(shape.member)  # type: ignore[attr-defined, unused-ignore]
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not list:
@@ -176,8 +176,8 @@ def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
 
 
 def _map(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
-    key = compile_shape(shape.key)  # type: ignore[attr-defined]
-    val = compile_shape(shape.value)  # type: ignore[attr-defined]
+    key = compile_shape(shape.key)  # type: ignore[attr-defined, unused-ignore]
+    val = compile_shape(shape.value)  # type: ignore[attr-defined, unused-ignore]
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not dict:
@@ -231,7 +231,7 @@ def _compiler() -> Callable[[Shape], Checker]:
         kind = shape.type_name
         checker: Checker
         if kind == "structure":
-            checker = _structure(shape, compile_shape)  # type: ignore[arg-type]
+            checker = _structure(shape, compile_shape)  # type: ignore[arg-type, unused-ignore]
         elif kind == "list":
             checker = _list(shape, compile_shape)
         elif kind == "map":
@@ -256,7 +256,7 @@ def _compiler() -> Callable[[Shape], Checker]:
 _compile_shape = _compiler()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def input_checker(operation: str) -> Checker:
     """The compiled check of one operation's input shape (built on first use)."""
     shape = spec.operation_model(operation).input_shape
@@ -276,7 +276,7 @@ def validate(operation: str, params: Any) -> dict[str, Any]:
     return cleaned  # type: ignore[no-any-return]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _member_pattern(operation: str, member: str) -> re.Pattern[str]:
     shape = spec.operation_model(operation).input_shape.members[member]
     return re.compile(shape.metadata["pattern"], re.ASCII)
