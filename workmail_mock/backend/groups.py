@@ -1,4 +1,4 @@
-"""Groups: create, describe, list."""
+"""Groups: create, describe, list, update, delete."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workmail_mock.backend import ids
+from workmail_mock.backend.addresses import check_not_deleted, check_not_read_only, find_entity
 from workmail_mock.backend.base import BackendState, page_size
 from workmail_mock.backend.directory import check_writable
 from workmail_mock.backend.entities import Entity, entity_filter
-from workmail_mock.exceptions import EntityNotFoundException
+from workmail_mock.exceptions import (
+    EntityNotFoundException,
+    EntityStateException,
+    InvalidParameterException,
+)
 
 if TYPE_CHECKING:
     from workmail_mock.backend.organizations import Organization
@@ -25,7 +30,7 @@ class Group(Entity):
 
 
 class GroupsMixin(BackendState):
-    """CreateGroup, DescribeGroup, ListGroups."""
+    """CreateGroup, DescribeGroup, ListGroups, UpdateGroup, DeleteGroup."""
 
     def _group(self, org: Organization, group_id: str) -> Group:
         group = org.entities.groups.get(group_id)
@@ -65,3 +70,45 @@ class GroupsMixin(BackendState):
             page_size(max_results), next_token, entity_filter(filters)
         )
         return {"Groups": page, "NextToken": token}
+
+    def update_group(
+        self,
+        organization_id: str,
+        group_id: str,
+        hidden_from_global_address_list: bool | None = None,
+    ) -> None:
+        org = self._organization(organization_id)
+        check_not_read_only(org, "UpdateGroup")
+        group = find_entity(org, group_id, ("GROUP",), "Group")
+        check_not_deleted(group, "UpdateGroup")
+        if hidden_from_global_address_list is not None:
+            group.hidden_from_global_address_list = hidden_from_global_address_list
+
+    def delete_group(self, organization_id: str, group_id: str) -> None:
+        """Delete a DISABLED group; it stays listed in state DELETED, without its name,
+        addresses and memberships."""
+        org = self._organization(organization_id)
+        check_writable(org, self.account_id, self.region_name)
+        # The model documents the GroupId or the group name here, not the email.
+        entity = org.entities.get(group_id)
+        if entity is None:
+            holder = org.entities.names.get(group_id.casefold())
+            entity = org.entities.get(holder) if holder is not None else None
+        if entity is None:
+            # The model lists no EntityNotFoundException for DeleteGroup: deleting a group
+            # that doesn't exist is taken as already done (a guess).
+            return
+        if entity.KIND != "GROUP":
+            raise InvalidParameterException(
+                f"Entity {group_id} is a {entity.KIND.lower()}, not a group"
+            )
+        if entity.state != "DISABLED":
+            # As for DeleteUser ("the user state must be DISABLED"): a guess for groups,
+            # docs/aws-behaviour.md section 6.
+            raise EntityStateException(
+                f"Group {entity.id} is in state {entity.state}; only a DISABLED group can be "
+                "deleted (deregister it from WorkMail first)"
+            )
+        org.entities.release_name(entity.name)
+        entity.state = "DELETED"
+        self._forget_entity(org, entity)
