@@ -187,7 +187,6 @@ def test_describe_group_unknown(client, org):
         )
 
 
-@pytest.mark.xfail(reason="DescribeGroup does not resolve a group name yet (groups.py)")
 def test_describe_group_by_name(client, org):
     group_id = client.create_group(OrganizationId=org, Name="staff")["GroupId"]
     assert client.describe_group(OrganizationId=org, GroupId="staff")["GroupId"] == group_id
@@ -326,3 +325,11 @@ def test_list_groups_deleted_organization(client, org):
         f"Organization {org} is in state Deleted; the operation requires state Active",
     ):
         client.list_groups(OrganizationId=org)
+
+
+def test_list_groups_accepts_one_filter_per_request(client, org):
+    with raises(
+        "InvalidParameterException",
+        "ListGroups accepts one filter per request; got 2: NamePrefix, State",
+    ):
+        client.list_groups(OrganizationId=org, Filters={"NamePrefix": "a", "State": "ENABLED"})

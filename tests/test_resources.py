@@ -216,7 +216,6 @@ def test_describe_resource_unknown(client, org):
         client.describe_resource(OrganizationId=org, ResourceId=missing)
 
 
-@pytest.mark.xfail(reason="DescribeResource does not resolve a resource name yet (resources.py)")
 def test_describe_resource_by_name(client, org):
     resource_id = client.create_resource(OrganizationId=org, Name="room", Type="ROOM")["ResourceId"]
     assert client.describe_resource(OrganizationId=org, ResourceId="room")["ResourceId"] == (
@@ -332,3 +331,11 @@ def test_list_resources_deleted_organization(client, org):
         f"Organization {org} is in state Deleted; the operation requires state Active",
     ):
         client.list_resources(OrganizationId=org)
+
+
+def test_list_resources_accepts_one_filter_per_request(client, org):
+    with raises(
+        "InvalidParameterException",
+        "ListResources accepts one filter per request; got 2: NamePrefix, State",
+    ):
+        client.list_resources(OrganizationId=org, Filters={"NamePrefix": "a", "State": "ENABLED"})

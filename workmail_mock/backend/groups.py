@@ -33,8 +33,10 @@ class GroupsMixin(BackendState):
     """CreateGroup, DescribeGroup, ListGroups, UpdateGroup, DeleteGroup."""
 
     def _group(self, org: Organization, group_id: str) -> Group:
-        group = org.entities.groups.get(group_id)
-        if group is None:
+        """The group an id, email address or name names (the model: "The identifier for
+        the group to be described" accepts all three)."""
+        group = org.entities.groups.get(group_id) or org.entities.resolve(group_id)
+        if group is None or group.KIND != Group.KIND:
             raise EntityNotFoundException(
                 f"Group {group_id} does not exist in organization {org.id}"
             )
@@ -67,7 +69,7 @@ class GroupsMixin(BackendState):
     ) -> dict[str, Any]:
         org = self._organization(organization_id)
         page, token = org.entities.groups.page(
-            page_size(max_results), next_token, entity_filter(filters)
+            page_size(max_results), next_token, entity_filter(filters, "ListGroups")
         )
         return {"Groups": page, "NextToken": token}
 

@@ -364,5 +364,6 @@ class OrganizationsMixin(BackendState):
             if org.directory_id in directories.directories:
                 directories.delete_directory(org.directory_id)
         org.deletion = _Deletion()
+        org.state  # noqa: B018 - settles an immediate progression now, not on a later read
         # The answer reports the state at request time; reads then progress to Deleted.
         return {"OrganizationId": organization_id, "State": "Deleting"}

@@ -69,8 +69,9 @@ class ResourcesMixin(BackendState):
         self._delegates: dict[tuple[str, str], OrderedStore[Entity]] = {}
 
     def _resource(self, org: Organization, resource_id: str) -> Resource:
-        resource = org.entities.resources.get(resource_id)
-        if resource is None:
+        """The resource an id, email address or name names, as the model documents."""
+        resource = org.entities.resources.get(resource_id) or org.entities.resolve(resource_id)
+        if resource is None or resource.KIND != Resource.KIND:
             raise EntityNotFoundException(
                 f"Resource {resource_id} does not exist in organization {org.id}"
             )
@@ -110,7 +111,7 @@ class ResourcesMixin(BackendState):
     ) -> dict[str, Any]:
         org = self._organization(organization_id)
         page, token = org.entities.resources.page(
-            page_size(max_results), next_token, entity_filter(filters)
+            page_size(max_results), next_token, entity_filter(filters, "ListResources")
         )
         return {"Resources": page, "NextToken": token}
 
