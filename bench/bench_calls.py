@@ -21,13 +21,13 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import boto3  # noqa: E402
-from botocore.awsrequest import AWSResponse  # noqa: E402
-from botocore.stub import Stubber  # noqa: E402
+import boto3
+from botocore.awsrequest import AWSResponse
+from botocore.stub import Stubber
 
-from bench._timing import side_by_side  # noqa: E402
-from workmail_mock import mock_workmail  # noqa: E402
-from workmail_mock.core.interception import _RawBody  # noqa: E402
+from bench._timing import side_by_side
+from workmail_mock import mock_workmail
+from workmail_mock.core.interception import _RawBody
 
 REGION = "us-east-1"
 CALLS = int(os.environ.get("BENCH_CALLS", "200"))

@@ -13,10 +13,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import boto3  # noqa: E402
-from moto import mock_aws  # noqa: E402
+import boto3
+from moto import mock_aws
 
-from workmail_mock import mock_workmail  # noqa: E402
+from workmail_mock import mock_workmail
 
 
 def scope_cost(factory: object, n: int = 200) -> float:

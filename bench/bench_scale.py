@@ -15,10 +15,10 @@ import tracemalloc
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import boto3  # noqa: E402
+import boto3
 
-from bench._timing import per_call  # noqa: E402
-from workmail_mock import backend_for, mock_workmail  # noqa: E402
+from bench._timing import per_call
+from workmail_mock import backend_for, mock_workmail
 
 REGION, ACCOUNT = "us-east-1", "123456789012"
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "100,10000,100000").split(",")]

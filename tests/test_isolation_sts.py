@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import boto3
 from moto import mock_aws
 

@@ -26,7 +26,8 @@ def _plain(value: Any, depth: int = 0) -> Any:
     if isinstance(value, OrderedStore):
         return [_plain(item, depth + 1) for item in value]
     if isinstance(value, dict):
-        return {str(k): _plain(v, depth + 1) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+        ordered = sorted(value.items(), key=lambda kv: str(kv[0]))
+        return {str(k): _plain(v, depth + 1) for k, v in ordered}
     if isinstance(value, (list, tuple, set, frozenset)):
         items = [_plain(v, depth + 1) for v in value]
         return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items

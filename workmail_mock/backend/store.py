@@ -78,7 +78,8 @@ class OrderedStore(Generic[T]):
         return item
 
     def _compact(self) -> None:
-        pairs = [(k, s) for k, s in zip(self._keys, self._seqs) if k in self._items]
+        seq_of = self._seq_of
+        pairs = [(k, s) for k, s in zip(self._keys, self._seqs, strict=True) if seq_of.get(k) == s]
         self._keys = [k for k, _ in pairs]
         self._seqs = [s for _, s in pairs]
 

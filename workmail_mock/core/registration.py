@@ -87,7 +87,9 @@ class _ServerImportHook(importlib.abc.MetaPathFinder):
         loader = spec.loader
 
         class _Loader(importlib.abc.Loader):
-            def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
+            def create_module(
+                self, spec: importlib.machinery.ModuleSpec
+            ) -> types.ModuleType | None:
                 return loader.create_module(spec)
 
             def exec_module(self, module: types.ModuleType) -> None:
