@@ -25,7 +25,7 @@ import boto3
 from botocore.awsrequest import AWSResponse
 from botocore.stub import Stubber
 
-from bench._timing import side_by_side
+from bench._timing import per_call, side_by_side
 from workmail_mock import mock_workmail
 from workmail_mock.core.interception import _RawBody
 
@@ -81,7 +81,8 @@ def _stubber_per_call(client: Any, method: str, params: dict[str, Any], response
 def main() -> None:
     from moto import mock_aws
 
-    rows: list[tuple[str, dict[str, float]]] = []
+    from workmail_mock.core.interception import EVENT, before_send
+
     with mock_workmail():
         mock = boto3.client("workmail", region_name=REGION)
         org = mock.create_organization(Alias="bench")["OrganizationId"]
@@ -95,38 +96,40 @@ def main() -> None:
             "CreateUser": _raw_body(mock, "CreateUser", OrganizationId=org, Name="probe", DisplayName="Probe"),
         }
         floor = _canned_client(bodies)
-
-        with mock_aws():
-            ids = boto3.client("identitystore", region_name=REGION)
-            store = "d-1234567890"
-            moto_user = ids.create_user(IdentityStoreId=store, UserName="first", DisplayName="First",
-                                        Name={"GivenName": "F", "FamilyName": "L"})["UserId"]
-            for i in range(150):
-                ids.create_user(IdentityStoreId=store, UserName=f"seed{i}", DisplayName=f"Seed {i}",
-                                Name={"GivenName": "F", "FamilyName": "L"})
-            moto_counter = iter(range(10**9))
-
-            describe = side_by_side({
-                "floor": lambda: floor.describe_user(OrganizationId=org, UserId=user),
-                "mock": lambda: mock.describe_user(OrganizationId=org, UserId=user),
-                "moto": lambda: ids.describe_user(IdentityStoreId=store, UserId=moto_user),
-            }, CALLS, ROUNDS)
-            create = side_by_side({
-                "floor": lambda: floor.create_user(OrganizationId=org, Name="x", DisplayName="X"),
-                "mock": lambda: mock.create_user(OrganizationId=org, Name=f"u{next(counter)}", DisplayName="U"),
-                "moto": lambda: ids.create_user(IdentityStoreId=store, UserName=f"u{next(moto_counter)}",
-                                                DisplayName="U", Name={"GivenName": "F", "FamilyName": "L"}),
-            }, CALLS, ROUNDS)
-            listing = side_by_side({
-                "floor": lambda: floor.list_users(OrganizationId=org, MaxResults=100),
-                "mock": lambda: mock.list_users(OrganizationId=org, MaxResults=100),
-                "moto": lambda: ids.list_users(IdentityStoreId=store, MaxResults=100),
-            }, max(CALLS // 4, 20), ROUNDS)
+        # botocore calls every before-send handler: the floor must not run the mock's.
+        floor.meta.events.unregister(EVENT, before_send)
+        describe = side_by_side({
+            "floor": lambda: floor.describe_user(OrganizationId=org, UserId=user),
+            "mock": lambda: mock.describe_user(OrganizationId=org, UserId=user),
+        }, CALLS, ROUNDS)
+        create = side_by_side({
+            "floor": lambda: floor.create_user(OrganizationId=org, Name="x", DisplayName="X"),
+            "mock": lambda: mock.create_user(OrganizationId=org, Name=f"u{next(counter)}", DisplayName="U"),
+        }, CALLS, ROUNDS)
+        listing = side_by_side({
+            "floor": lambda: floor.list_users(OrganizationId=org, MaxResults=100),
+            "mock": lambda: mock.list_users(OrganizationId=org, MaxResults=100),
+        }, max(CALLS // 4, 20), ROUNDS)
         stub_client = boto3.client("workmail", region_name=REGION)
+        stub_client.meta.events.unregister(EVENT, before_send)
         describe["stubber"] = _stubber_per_call(
             stub_client, "describe_user", {"OrganizationId": org, "UserId": user},
             {k: v for k, v in json.loads(bodies["DescribeUser"]).items() if k not in ("EnabledDate", "DisabledDate")},
         )
+
+    with mock_aws():
+        ids = boto3.client("identitystore", region_name=REGION)
+        store = "d-1234567890"
+        name = {"GivenName": "F", "FamilyName": "L"}
+        moto_user = ids.create_user(IdentityStoreId=store, UserName="first", DisplayName="First", Name=name)["UserId"]
+        for i in range(150):
+            ids.create_user(IdentityStoreId=store, UserName=f"seed{i}", DisplayName=f"Seed {i}", Name=name)
+        moto_counter = iter(range(10**9))
+        describe["moto"] = per_call(lambda: ids.describe_user(IdentityStoreId=store, UserId=moto_user), CALLS, ROUNDS)
+        create["moto"] = per_call(lambda: ids.create_user(
+            IdentityStoreId=store, UserName=f"u{next(moto_counter)}", DisplayName="U", Name=name), CALLS, ROUNDS)
+        listing["moto"] = per_call(lambda: ids.list_users(IdentityStoreId=store, MaxResults=100),
+                                   max(CALLS // 4, 20), ROUNDS)
     rows = [("DescribeUser", describe), ("CreateUser", create), ("ListUsers (100 per page)", listing)]
     targets = {"DescribeUser": 1.25, "CreateUser": 1.35, "ListUsers (100 per page)": 1.3}
     print("| call | floor (before-send) | Stubber | workmail_mock | moto identitystore | mock / floor | target | moto / mock |")

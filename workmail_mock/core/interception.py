@@ -1,9 +1,10 @@
 """In-process interception: a botocore ``before-send`` handler for WorkMail clients.
 
 It is registered among botocore's built-in handlers, so every WorkMail client created
-after ``import workmail_mock`` has it; it answers only while a ``mock_workmail`` scope
-or moto's ``mock_aws`` is active, and otherwise lets the request go on unchanged. Being
-registered for ``before-send.workmail`` it runs before moto's catch-all stubber.
+after ``import workmail_mock`` has it; it answers while a ``mock_workmail`` scope is open
+and otherwise lets the request go on unchanged. Under moto's ``mock_aws`` it stays out
+of the way: moto's stubber, which botocore calls as well, answers through
+``workmail_mock.urls``, so each request runs exactly once.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class _RawBody(BytesIO):
 
 def before_send(request: Any, **_kwargs: Any) -> AWSResponse | None:
     """Answer a WorkMail request in-process while mocking is on."""
-    if not scope.serving():
+    if not scope.answers_in_process():
         return None
     headers = request.headers
     status, out_headers, body = dispatcher.handle(

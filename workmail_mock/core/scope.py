@@ -40,9 +40,14 @@ def _moto_active() -> bool:
     return bool(botocore_stubber.enabled)
 
 
-def serving() -> bool:
-    """Whether WorkMail calls are answered in-process right now."""
-    return _depth > 0 or _moto_active()
+def answers_in_process() -> bool:
+    """Whether the interceptor answers WorkMail calls right now.
+
+    While moto's ``mock_aws`` is on, moto's stubber answers them (through
+    ``workmail_mock.urls``): botocore calls every ``before-send`` handler, so answering
+    here too would run each request twice.
+    """
+    return _depth > 0 and not _moto_active()
 
 
 def _wipe() -> None:
