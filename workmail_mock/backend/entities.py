@@ -38,6 +38,14 @@ class Entity:
     hidden_from_global_address_list: bool = False
     aliases: list[str] = dataclasses.field(default_factory=list)
 
+    #: The serializer may keep this entity's encoded JSON for list pages (see
+    #: ``protocol.serializer``); setting any attribute drops it.
+    _wire_cacheable: ClassVar[bool] = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        self.__dict__.pop("_wire", None)
+        object.__setattr__(self, name, value)
+
     @property
     def type(self) -> str:
         return self.KIND

@@ -22,7 +22,7 @@ from workmail_mock.exceptions import (
     WorkMailError,
 )
 from workmail_mock.protocol import spec
-from workmail_mock.protocol.serializer import serialize
+from workmail_mock.protocol.serializer import encode, serialize
 from workmail_mock.protocol.validator import validate
 
 TARGET_PREFIX = "WorkMailService."
@@ -98,7 +98,7 @@ def handle(
             result = method(**kwargs)
             # Serialize under the lock: the result may be a live domain object.
             payload = serialize(operation, result)
-        return 200, _headers(), json.dumps(payload).encode()
+        return 200, _headers(), encode(payload)
     except WorkMailError as error:
         return error_response(error)
     except Exception as exc:  # a bug in the mock: say so instead of leaking a traceback

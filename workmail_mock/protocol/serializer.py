@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -104,13 +105,75 @@ def _compiler() -> Callable[[Shape], Writer]:
 _compile_shape = _compiler()
 
 
+class Fragment(str):
+    """A list item already encoded as JSON text: ``encode`` splices it in as it is."""
+
+    __slots__ = ()
+
+
+def _is_flat(shape: Shape) -> bool:
+    return shape.type_name == "structure" and all(
+        m.type_name in _SCALARS or m.type_name == "timestamp"
+        for m in shape.members.values()
+    )
+
+
+def _cached_list(member: Shape) -> Writer:
+    """A list of flat structures whose items may keep their encoded JSON.
+
+    Domain objects that opt in (``_wire_cacheable``) keep one encoded text per shape in
+    ``__dict__["_wire"]`` and drop it whenever an attribute is set; a flat shape reads
+    nothing but the object's own attributes, so the text can't go stale otherwise.
+    """
+    write = _compile_shape(member)
+    name = member.name
+    dumps = json.dumps
+
+    def writer(value: Any) -> Any:
+        out = []
+        for item in value:
+            if not getattr(item, "_wire_cacheable", False):
+                out.append(write(item))
+                continue
+            cache = item.__dict__.get("_wire")
+            if cache is None:
+                cache = item.__dict__["_wire"] = {}
+            fragment = cache.get(name)
+            if fragment is None:
+                fragment = cache[name] = Fragment(dumps(write(item)))
+            out.append(fragment)
+        return out
+
+    return writer
+
+
 @functools.cache
 def output_writer(operation: str) -> Writer:
     """The compiled writer of one operation's output shape (built on first use)."""
     shape = spec.operation_model(operation).output_shape
     if shape is None:
         return lambda value: {}
-    return _compile_shape(shape)
+    members = shape.members
+    if not any(m.type_name == "list" and _is_flat(m.member) for m in members.values()):
+        return _compile_shape(shape)
+    plain = _compile_shape(shape)
+    lists = {
+        name: _cached_list(m.member)
+        for name, m in members.items()
+        if m.type_name == "list" and _is_flat(m.member)
+    }
+
+    def writer(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return plain(value)
+        out = plain({k: v for k, v in value.items() if k not in lists})
+        for name, write in lists.items():
+            items = value.get(name)
+            if items is not None:
+                out[name] = write(items)
+        return out
+
+    return writer
 
 
 def serialize(operation: str, result: Any) -> dict[str, Any]:
@@ -118,3 +181,16 @@ def serialize(operation: str, result: Any) -> dict[str, Any]:
     if result is None:
         return {}
     return output_writer(operation)(result)  # type: ignore[no-any-return]
+
+
+def encode(payload: dict[str, Any]) -> bytes:
+    """JSON text of a serialized payload, splicing in pre-encoded list items."""
+    parts = []
+    dumps = json.dumps
+    for key, value in payload.items():
+        if type(value) is list and value and type(value[0]) is Fragment:
+            text = "[" + ",".join(value) + "]"
+        else:
+            text = dumps(value)
+        parts.append(f'"{key}":{text}')
+    return ("{" + ",".join(parts) + "}").encode()
