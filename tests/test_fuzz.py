@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import conformance
-from workmail_mock import mock_workmail
+from workmail_mock import mock_workmail, workmail_backends
 from workmail_mock.protocol import dispatcher, spec
 from workmail_mock.testing import snapshot
 
@@ -124,26 +124,37 @@ def strategy(shape: Shape, name: str, known: dict[str, list[str]], depth: int = 
 
 
 @pytest.fixture(scope="module")
-def world() -> Iterator[dict[str, list[str]]]:
-    """One mock scope with an organization and a few entities the fuzzer can aim at."""
+def scope() -> Iterator[None]:
     with mock_workmail():
-        client = boto3.client("workmail", region_name=REGION)
-        org = client.create_organization(Alias="fuzzorg")["OrganizationId"]
-        client.register_mail_domain(OrganizationId=org, DomainName="fuzz.example.com")
-        group = client.create_group(OrganizationId=org, Name="fuzzgroup")["GroupId"]
-        resource = client.create_resource(OrganizationId=org, Name="fuzzroom", Type="ROOM")["ResourceId"]
-        entities = [group, resource]
-        if hasattr(client, "create_user"):
-            try:
-                entities.append(client.create_user(OrganizationId=org, Name="fuzzuser", DisplayName="Fuzz User", Password="Passw0rd!Fuzz")["UserId"])
-            except ClientError:
-                pass
-        yield {
-            "OrganizationId": [org],
-            "Id": entities,
-            "DomainName": ["fuzz.example.com", "fuzzorg.awsapps.com"],
-            "Email": ["someone@fuzz.example.com"],
-        }
+        yield
+
+
+_aliases = iter(range(10**6))
+
+
+@pytest.fixture
+def world(scope: None) -> dict[str, list[str]]:
+    """A fresh organization with a few entities the fuzzer can aim at (one per test, so
+    that a fuzzed DeleteOrganization can't starve the operations after it)."""
+    workmail_backends.wipe()
+    client = boto3.client("workmail", region_name=REGION)
+    org = client.create_organization(Alias=f"fuzzorg{next(_aliases)}")["OrganizationId"]
+    client.register_mail_domain(OrganizationId=org, DomainName=f"fuzz{org[2:10]}.example.com")
+    domain = f"fuzz{org[2:10]}.example.com"
+    group = client.create_group(OrganizationId=org, Name="fuzzgroup")["GroupId"]
+    resource = client.create_resource(OrganizationId=org, Name="fuzzroom", Type="ROOM")["ResourceId"]
+    user = client.create_user(
+        OrganizationId=org, Name="fuzzuser", DisplayName="Fuzz User", Password="Passw0rd!Fuzz"
+    )["UserId"]
+    client.register_to_work_mail(OrganizationId=org, EntityId=user, Email=f"fuzzuser@{domain}")
+    return {
+        "OrganizationId": [org],
+        "Id": [group, resource, user],
+        "DomainName": [domain],
+        "Email": [f"someone@{domain}", f"fuzzuser@{domain}"],
+        "Alias": [f"alias@{domain}"],
+        "Name": ["fuzzname"],
+    }
 
 
 def _check(operation: str, params: Any) -> None:
