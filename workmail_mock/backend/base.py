@@ -11,6 +11,7 @@ from moto.core.base_backend import BaseBackend
 from workmail_mock.backend.quotas import Quotas
 from workmail_mock.backend.store import OrderedStore
 from workmail_mock.exceptions import (
+    EntityStateException,
     InvalidParameterException,
     OrganizationNotFoundException,
     OrganizationStateException,
@@ -60,6 +61,35 @@ class BackendState(BaseBackend):
         Area mixins that hold references (memberships, delegates, mailbox permissions,
         ...) override this, do their part and call ``super()._forget_entity``.
         """
+
+    def _delete_disabled_entity(self, org: Organization, identifier: str, kind: str) -> None:
+        """DeleteGroup / DeleteResource: the entity, named by id or name (not email, as the
+        model documents), must be DISABLED; it then stays listed as DELETED, without its
+        name and its references (``_forget_entity``).
+
+        Guesses, docs/aws-behaviour.md section 6: the DISABLED rule follows DeleteUser's
+        documented one; an unknown entity is taken as already deleted, since the model lists
+        no EntityNotFoundException for these operations.
+        """
+        entity = org.entities.get(identifier)
+        if entity is None:
+            holder = org.entities.names.get(identifier.casefold())
+            entity = org.entities.get(holder) if holder is not None else None
+        if entity is None:
+            return
+        label = kind.capitalize()
+        if entity.KIND != kind:
+            raise InvalidParameterException(
+                f"Entity {identifier} is a {entity.KIND.lower()}, not a {kind.lower()}"
+            )
+        if entity.state != "DISABLED":
+            raise EntityStateException(
+                f"{label} {entity.id} is in state {entity.state}; only a DISABLED "
+                f"{kind.lower()} can be deleted (deregister it from WorkMail first)"
+            )
+        org.entities.release_name(entity.name)
+        entity.state = "DELETED"
+        self._forget_entity(org, entity)
 
     def _idempotent(
         self,

@@ -12,8 +12,6 @@ from workmail_mock.backend.directory import check_writable
 from workmail_mock.backend.entities import Entity, entity_filter
 from workmail_mock.exceptions import (
     EntityNotFoundException,
-    EntityStateException,
-    InvalidParameterException,
 )
 
 if TYPE_CHECKING:
@@ -91,26 +89,4 @@ class GroupsMixin(BackendState):
         addresses and memberships."""
         org = self._organization(organization_id)
         check_writable(org, self.account_id, self.region_name)
-        # The model documents the GroupId or the group name here, not the email.
-        entity = org.entities.get(group_id)
-        if entity is None:
-            holder = org.entities.names.get(group_id.casefold())
-            entity = org.entities.get(holder) if holder is not None else None
-        if entity is None:
-            # The model lists no EntityNotFoundException for DeleteGroup: deleting a group
-            # that doesn't exist is taken as already done (a guess).
-            return
-        if entity.KIND != "GROUP":
-            raise InvalidParameterException(
-                f"Entity {group_id} is a {entity.KIND.lower()}, not a group"
-            )
-        if entity.state != "DISABLED":
-            # As for DeleteUser ("the user state must be DISABLED"): a guess for groups,
-            # docs/aws-behaviour.md section 6.
-            raise EntityStateException(
-                f"Group {entity.id} is in state {entity.state}; only a DISABLED group can be "
-                "deleted (deregister it from WorkMail first)"
-            )
-        org.entities.release_name(entity.name)
-        entity.state = "DELETED"
-        self._forget_entity(org, entity)
+        self._delete_disabled_entity(org, group_id, "GROUP")

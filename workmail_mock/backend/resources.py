@@ -20,7 +20,6 @@ from workmail_mock.backend.entities import Entity, entity_filter
 from workmail_mock.backend.store import OrderedStore
 from workmail_mock.exceptions import (
     EntityNotFoundException,
-    EntityStateException,
     InvalidConfigurationException,
     InvalidParameterException,
     NameAvailabilityException,
@@ -212,29 +211,7 @@ class ResourcesMixin(BackendState):
         addresses and delegates."""
         org = self._organization(organization_id)
         check_not_read_only(org, "DeleteResource")
-        # The model documents the ResourceId or the resource name here, not the email.
-        entity = org.entities.get(resource_id)
-        if entity is None:
-            holder = org.entities.names.get(resource_id.casefold())
-            entity = org.entities.get(holder) if holder is not None else None
-        if entity is None:
-            # The model lists no EntityNotFoundException for DeleteResource: deleting a
-            # resource that doesn't exist is taken as already done (a guess).
-            return
-        if entity.KIND != "RESOURCE":
-            raise InvalidParameterException(
-                f"Entity {resource_id} is a {entity.KIND.lower()}, not a resource"
-            )
-        if entity.state != "DISABLED":
-            # As for DeleteUser ("the user state must be DISABLED"): a guess for resources,
-            # docs/aws-behaviour.md section 6.
-            raise EntityStateException(
-                f"Resource {entity.id} is in state {entity.state}; only a DISABLED resource "
-                "can be deleted (deregister it from WorkMail first)"
-            )
-        org.entities.release_name(entity.name)
-        entity.state = "DELETED"
-        self._forget_entity(org, entity)
+        self._delete_disabled_entity(org, resource_id, "RESOURCE")
 
     def _delegate(self, org: Organization, identifier: str, operation: str) -> Entity:
         """A user or group; a resource can't be a delegate (InvalidParameterException is a
