@@ -21,7 +21,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from botocore.model import Shape
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests import conformance
@@ -226,3 +226,49 @@ def test_zz_report() -> None:
         with open(path, "w") as handle:
             handle.write(summary + "\n" + "\n".join(lines) + "\n")
     assert SEEN or os.environ.get("PYTEST_XDIST_WORKER"), summary
+
+
+_TARGETS = st.one_of(
+    st.sampled_from([f"WorkMailService.{op}" for op in OPERATIONS]),
+    st.sampled_from(["WorkMailService.", "WorkMailService.Nope", "WorkMailService", "WorkMailServiceX.A"]),
+    st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30).map(
+        lambda t: "WorkMailService." + t),
+    st.none(),
+)
+_BODIES = st.one_of(
+    st.just(b""), st.just(b"{"), st.just(b"[]"), st.just(b"null"), st.just(b"\xff\xfe\x00"),
+    st.binary(max_size=300),
+    st.dictionaries(st.sampled_from(["OrganizationId", "Name", "MaxResults", "Alias", "X"]),
+                    _WRONG_TYPES, max_size=4).map(lambda d: json.dumps(d).encode()),
+)
+_CONTENT_TYPES = st.sampled_from([
+    "application/x-amz-json-1.1", "application/json", "text/plain",
+    "application/x-www-form-urlencoded", "",
+])
+_SIGNED = (
+    "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/workmail/aws4_request, "
+    "SignedHeaders=host, Signature=0000"
+)
+
+
+@settings(max_examples=int(os.environ.get("WORKMAIL_MOCK_RAW_EXAMPLES", "150")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(target=_TARGETS, body=_BODIES, content_type=_CONTENT_TYPES, signed=st.booleans())
+def test_raw_http_to_the_server_never_fails_badly(
+    server_url: str, target: str | None, body: bytes, content_type: str, signed: bool
+) -> None:
+    """Raw WorkMail requests (signed for workmail, or naming WorkMailService in the
+    target) with odd bodies, content types and targets, sent to moto's server: 200 or a
+    4xx with a known ``__type``; never a 500 or a hang."""
+    import requests
+
+    assume(signed or target is not None)
+    headers = {"Content-Type": content_type} if content_type else {}
+    if target is not None:
+        headers["X-Amz-Target"] = target
+    if signed:
+        headers["Authorization"] = _SIGNED
+    response = requests.post(server_url + "/", data=body, headers=headers, timeout=10)
+    assert response.status_code < 500, (target, body, response.status_code, response.text[:300])
+    if response.status_code >= 400:
+        assert response.json().get("__type") in conformance.KNOWN_ERRORS, response.text[:300]

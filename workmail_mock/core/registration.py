@@ -6,7 +6,8 @@ moto has no plugin API, so this touches moto internals (tested on moto >=5.1,<6)
 - ``sys.modules["moto.workmail"]`` aliases ``workmail_mock.models``, where moto's
   ``get_backend("workmail")`` (server app, ``/moto-api/reset``) looks for ``workmail_backends``;
 - moto's server routes unsigned requests by X-Amz-Target prefix through
-  ``UNSIGNED_REQUESTS``: ``WorkMailService`` is added there;
+  ``UNSIGNED_REQUESTS``: ``WorkMailService`` is added there, and its
+  ``DomainDispatcherApplication`` answers WorkMail requests before its own routing;
 - botocore's ``BUILTIN_HANDLERS`` gets the in-process ``before-send`` handler.
 ``register()`` is idempotent and thread-safe; ``import workmail_mock`` calls it.
 """
@@ -21,6 +22,7 @@ import sys
 import threading
 import types
 from collections.abc import Sequence
+from typing import Any
 
 _lock = threading.Lock()
 _done = False
@@ -69,7 +71,23 @@ _SERVER_MODULE = "moto.moto_server.werkzeug_app"
 
 
 def _patch_server(module: types.ModuleType) -> None:
+    """Unsigned routing, and WorkMail requests answered before moto's router runs (see
+    ``workmail_mock.core.server.answer``): for ThreadedMotoServer and ``moto.server``."""
+    from workmail_mock.core import server
+
     module.UNSIGNED_REQUESTS.setdefault("WorkMailService", (SERVICE, "us-east-1"))
+    app = module.DomainDispatcherApplication
+    if getattr(app.__call__, "_workmail_mock", False):
+        return
+    original = app.__call__
+
+    def __call__(self: Any, environ: dict[str, Any], start_response: Any) -> Any:
+        if server.is_workmail(environ):
+            return server.answer(environ, start_response)
+        return original(self, environ, start_response)
+
+    __call__._workmail_mock = True  # type: ignore[attr-defined]
+    app.__call__ = __call__
 
 
 class _ServerImportHook(importlib.abc.MetaPathFinder):

@@ -25,8 +25,8 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def credential_scope(authorization: str | None) -> tuple[str, str] | None:
-    """(access key, region) from a SigV4 Authorization header, or None when unsigned."""
+def credential_scope(authorization: str | None) -> tuple[str, str, str] | None:
+    """(access key, region, service) from a SigV4 Authorization header, or None."""
     if not authorization:
         return None
     start = authorization.find("Credential=")
@@ -36,7 +36,7 @@ def credential_scope(authorization: str | None) -> tuple[str, str] | None:
     parts = authorization[start + 11 : end if end >= 0 else None].strip().split("/")
     if len(parts) != 5:
         return None
-    return parts[0], parts[2]
+    return parts[0], parts[2], parts[3]
 
 
 def region_of(headers: Any, url: str) -> str:
