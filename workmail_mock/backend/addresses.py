@@ -1,6 +1,6 @@
 """Email addresses of users, groups and resources: registering to WorkMail (which gives an
 entity its primary address), deregistering, the primary address, aliases, and finding an
-entity by address. Also the entity lookups and directory checks the entity areas share.
+entity by address.
 
 An address belongs to at most one entity across primary addresses and aliases,
 compared case-insensitively; ``org.entities.addresses`` and ``domain_use`` always
@@ -9,18 +9,16 @@ reflect every address held, so DeregisterMailDomain can refuse a domain in use.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from moto.core.utils import utcnow
 
 from workmail_mock.backend.base import BackendState, page_size
+from workmail_mock.backend.directory import check_directory_available
 from workmail_mock.backend.domains import domain_of
-from workmail_mock.backend.entities import Entity
+from workmail_mock.backend.entities import Entity, check_not_deleted, find_entity, label
 from workmail_mock.backend.store import OrderedStore
 from workmail_mock.exceptions import (
-    DirectoryUnavailableException,
     EmailAddressInUseException,
     EntityAlreadyRegisteredException,
     EntityNotFoundException,
@@ -29,64 +27,11 @@ from workmail_mock.exceptions import (
     LimitExceededException,
     MailDomainNotFoundException,
     MailDomainStateException,
-    UnsupportedOperationException,
 )
 from workmail_mock.protocol.validator import fully_matches
 
 if TYPE_CHECKING:
     from workmail_mock.backend.organizations import Organization
-
-_LABELS = {"USER": "User", "GROUP": "Group", "RESOURCE": "Resource"}
-
-
-def label(entity: Entity) -> str:
-    """``User``, ``Group`` or ``Resource``: how messages name an entity's kind."""
-    return _LABELS.get(entity.KIND, "Entity")
-
-
-def find_entity(
-    org: Organization, identifier: str, kinds: Iterable[str], what: str = "Entity"
-) -> Entity:
-    """The entity an identifier (id, email or name) names, if it is of one of ``kinds``;
-    EntityNotFoundException otherwise."""
-    entity = org.entities.resolve(identifier)
-    if entity is None or entity.KIND not in kinds:
-        raise EntityNotFoundException(
-            f"{what} {identifier} does not exist in organization {org.id}"
-        )
-    return entity
-
-
-def check_not_deleted(entity: Entity, operation: str) -> None:
-    """A deleted entity stays visible to Describe*/List*, but nothing else may touch it."""
-    if entity.state == "DELETED":
-        raise EntityStateException(
-            f"{label(entity)} {entity.id} is in state DELETED; {operation} can't be used on a "
-            "deleted entity"
-        )
-
-
-def check_directory_available(org: Organization, account_id: str, region: str) -> None:
-    """DirectoryUnavailableException when the organization's Directory Service directory
-    was deleted since the organization was created."""
-    if not org.external_directory:
-        return
-    module = sys.modules.get("moto.ds.models")
-    directories = module.ds_backends[account_id][region].directories if module else {}
-    if org.directory_id not in directories:
-        raise DirectoryUnavailableException(
-            f"Directory {org.directory_id} of organization {org.id} is no longer available"
-        )
-
-
-def check_not_read_only(org: Organization, operation: str) -> None:
-    """An AD Connector directory is read-only for WorkMail: UnsupportedOperationException."""
-    if org.external_directory and org.directory_type == "ADConnector":
-        raise UnsupportedOperationException(
-            f"{operation} is not supported for organization {org.id}: it uses AD Connector "
-            f"directory {org.directory_id}, which is read-only for WorkMail"
-        )
-
 
 def check_mail_domain(org: Organization, address: str) -> None:
     """The domain of an address must be a registered and verified mail domain of the

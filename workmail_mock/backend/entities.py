@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from workmail_mock.backend.store import OrderedStore
 from workmail_mock.exceptions import (
+    EntityNotFoundException,
+    EntityStateException,
     InvalidParameterException,
     NameAvailabilityException,
     ReservedNameException,
 )
+
+if TYPE_CHECKING:
+    from workmail_mock.backend.organizations import Organization
 
 #: Names the directory keeps for itself; CreateUser/CreateGroup/CreateResource answer
 #: ReservedNameException for them. AWS documents no list: these are the built-in accounts
@@ -156,3 +161,33 @@ def entity_filter(
         )
 
     return keep
+
+
+_LABELS = {"USER": "User", "GROUP": "Group", "RESOURCE": "Resource"}
+
+
+def label(entity: Entity) -> str:
+    """``User``, ``Group`` or ``Resource``: how messages name an entity's kind."""
+    return _LABELS.get(entity.KIND, "Entity")
+
+
+def find_entity(
+    org: Organization, identifier: str, kinds: Iterable[str], what: str = "Entity"
+) -> Entity:
+    """The entity an identifier (id, email or name) names, if it is of one of ``kinds``;
+    EntityNotFoundException otherwise."""
+    entity = org.entities.resolve(identifier)
+    if entity is None or entity.KIND not in kinds:
+        raise EntityNotFoundException(
+            f"{what} {identifier} does not exist in organization {org.id}"
+        )
+    return entity
+
+
+def check_not_deleted(entity: Entity, operation: str) -> None:
+    """A deleted entity stays visible to Describe*/List*, but nothing else may touch it."""
+    if entity.state == "DELETED":
+        raise EntityStateException(
+            f"{label(entity)} {entity.id} is in state DELETED; {operation} can't be used on a "
+            "deleted entity"
+        )

@@ -6,13 +6,9 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workmail_mock.backend import ids
-from workmail_mock.backend.addresses import check_not_deleted, check_not_read_only, find_entity
 from workmail_mock.backend.base import BackendState, page_size
-from workmail_mock.backend.directory import check_writable
-from workmail_mock.backend.entities import Entity, entity_filter
-from workmail_mock.exceptions import (
-    EntityNotFoundException,
-)
+from workmail_mock.backend.directory import check_not_read_only, check_writable
+from workmail_mock.backend.entities import Entity, check_not_deleted, entity_filter, find_entity
 
 if TYPE_CHECKING:
     from workmail_mock.backend.organizations import Organization
@@ -33,12 +29,7 @@ class GroupsMixin(BackendState):
     def _group(self, org: Organization, group_id: str) -> Group:
         """The group an id, email address or name names (the model: "The identifier for
         the group to be described" accepts all three)."""
-        group = org.entities.groups.get(group_id) or org.entities.resolve(group_id)
-        if group is None or group.KIND != Group.KIND:
-            raise EntityNotFoundException(
-                f"Group {group_id} does not exist in organization {org.id}"
-            )
-        return group  # type: ignore[return-value]
+        return find_entity(org, group_id, (Group.KIND,), "Group")  # type: ignore[return-value]
 
     def create_group(
         self, organization_id: str, name: str, hidden_from_global_address_list: bool | None = None

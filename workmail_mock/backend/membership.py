@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workmail_mock.backend.addresses import check_not_deleted, find_entity
 from workmail_mock.backend.base import BackendState, page_size
 from workmail_mock.backend.directory import check_writable
-from workmail_mock.backend.entities import Entity
+from workmail_mock.backend.entities import Entity, check_not_deleted, find_entity
 from workmail_mock.backend.store import OrderedStore
 from workmail_mock.exceptions import EntityNotFoundException, InvalidParameterException
 

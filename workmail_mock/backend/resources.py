@@ -7,16 +7,10 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workmail_mock.backend import ids
-from workmail_mock.backend.addresses import (
-    check_address,
-    check_mail_domain,
-    check_not_deleted,
-    check_not_read_only,
-    find_entity,
-)
+from workmail_mock.backend.addresses import check_address, check_mail_domain
 from workmail_mock.backend.base import BackendState, page_size
-from workmail_mock.backend.directory import check_writable
-from workmail_mock.backend.entities import Entity, entity_filter
+from workmail_mock.backend.directory import check_not_read_only, check_writable
+from workmail_mock.backend.entities import Entity, check_not_deleted, entity_filter, find_entity
 from workmail_mock.backend.store import OrderedStore
 from workmail_mock.exceptions import (
     EntityNotFoundException,
@@ -69,12 +63,9 @@ class ResourcesMixin(BackendState):
 
     def _resource(self, org: Organization, resource_id: str) -> Resource:
         """The resource an id, email address or name names, as the model documents."""
-        resource = org.entities.resources.get(resource_id) or org.entities.resolve(resource_id)
-        if resource is None or resource.KIND != Resource.KIND:
-            raise EntityNotFoundException(
-                f"Resource {resource_id} does not exist in organization {org.id}"
-            )
-        return resource  # type: ignore[return-value]
+        return find_entity(  # type: ignore[return-value]
+            org, resource_id, (Resource.KIND,), "Resource"
+        )
 
     def create_resource(
         self,
