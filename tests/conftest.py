@@ -5,7 +5,7 @@
   registered, reset before each test through ``/moto-api/reset``).
 - ``org``: the id of a fresh Active organization (alias ``testorg``).
 - ``raises(code, message)``: asserts a ClientError's ``Code`` and ``Message``.
-Every response the tests receive is checked against the model (``tests/conformance.py``).
+Every response the tests receive is checked against the model (``tests/support/conformance.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from botocore.exceptions import ClientError
 from botocore.handlers import BUILTIN_HANDLERS
 
 import workmail_mock
-from tests import conformance
+from tests.support import conformance
 from workmail_mock import mock_workmail
 
 BUILTIN_HANDLERS.append(("before-parse.workmail", conformance.before_parse))

@@ -24,7 +24,7 @@ from botocore.model import Shape
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests import conformance
+from tests.support import conformance
 from workmail_mock import mock_workmail, workmail_backends
 from workmail_mock.protocol import dispatcher, spec
 from workmail_mock.testing import snapshot

@@ -10,7 +10,7 @@ from botocore import xform_name
 from workmail_mock.models import WorkMailBackend
 from workmail_mock.protocol import spec
 
-README = pathlib.Path(__file__).resolve().parents[1] / "README.md"
+README = pathlib.Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_supported_operations_list_matches_the_backend() -> None:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests import conformance
+from tests.support import conformance
 from workmail_mock.exceptions import (
     InternalFailure,
     ValidationException,
