@@ -4,46 +4,46 @@
   (inside ``mock_workmail``) and ``server`` (a ThreadedMotoServer with WorkMail
   registered, reset before each test through ``/moto-api/reset``).
 - ``org``: the id of a fresh Active organization (alias ``testorg``).
-- ``raises(code, message)``: asserts a ClientError's ``Code`` and ``Message``.
-Every response the tests receive is checked against the model (``tests/support/conformance.py``).
+- ``aws``: clients of moto's other services (ds, ec2, kms) for the current way in.
+- ``pending_domain``: a mail domain of ``org`` whose verification stays PENDING.
+Every response the tests receive is checked against the model
+(``tests/support/conformance.py``); helpers such as ``raises`` are in ``tests/support``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import re
-import socket
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import boto3
 import pytest
-import requests
 from botocore.client import BaseClient
 from botocore.config import Config
-from botocore.exceptions import ClientError
 from botocore.handlers import BUILTIN_HANDLERS
+from moto import mock_aws
+from moto.moto_api import state_manager
 
-import workmail_mock
-from tests.support import conformance
+from tests.support import (
+    PENDING_DOMAIN,
+    REGION,
+    VERIFICATION_MODEL,
+    conformance,
+    free_port,
+    reset,
+    server_client,
+    workmail_client,
+)
+from tests.support.directories import AwsFactory
 from workmail_mock import mock_workmail
 
 BUILTIN_HANDLERS.append(("before-parse.workmail", conformance.before_parse))
-
-REGION = "us-east-1"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
     from moto.server import ThreadedMotoServer
 
-    port = _free_port()
+    port = free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     yield f"http://127.0.0.1:{port}"
@@ -72,21 +72,18 @@ def make_client(mode: str, request: pytest.FixtureRequest) -> Iterator[Factory]:
     """Builds WorkMail clients for the current way in (region, config, headers as asked)."""
     if mode == "server":
         url = request.getfixturevalue("server_url")
-        requests.post(f"{url}/moto-api/reset", timeout=10)
+        reset(url)
 
         def make(region: str = REGION, **kwargs: Any) -> BaseClient:
-            return boto3.client(
-                "workmail", region_name=region, endpoint_url=url,
-                aws_access_key_id="testing", aws_secret_access_key="testing", **kwargs,
-            )
+            return server_client(url, region, **kwargs)
 
         yield make
-        requests.post(f"{url}/moto-api/reset", timeout=10)
+        reset(url)
     else:
         with mock_workmail():
 
             def make(region: str = REGION, **kwargs: Any) -> BaseClient:
-                return boto3.client("workmail", region_name=region, **kwargs)
+                return workmail_client(region, **kwargs)
 
             yield make
 
@@ -107,18 +104,36 @@ def org(client: BaseClient) -> str:
     return str(client.create_organization(Alias="testorg")["OrganizationId"])
 
 
-@contextlib.contextmanager
-def raises(code: str, message: str | re.Pattern[str]) -> Iterator[pytest.ExceptionInfo[ClientError]]:
-    """Expect a ClientError with this Code whose Message equals (or, for a compiled
-    pattern, matches) the given text."""
-    with pytest.raises(ClientError) as info:
-        yield info
-    error = info.value.response["Error"]
-    assert error["Code"] == code, error
-    if isinstance(message, re.Pattern):
-        assert message.search(error["Message"]), error
+@pytest.fixture
+def aws(mode: str, make_client: Any, request: pytest.FixtureRequest) -> Iterator[AwsFactory]:
+    """Builds clients of other moto services (ds, ec2, kms) for the current way in:
+    in-process it opens moto's ``mock_aws`` inside the ``mock_workmail`` scope of the
+    ``client`` fixture; in server mode it builds clients of the same ThreadedMotoServer
+    (one process, so one ds backend)."""
+    if mode == "server":
+        url = request.getfixturevalue("server_url")
+
+        def make(service: str) -> Any:
+            return boto3.client(
+                service,
+                region_name=REGION,
+                endpoint_url=url,
+                aws_access_key_id="testing",
+                aws_secret_access_key="testing",
+            )
+
+        yield make
     else:
-        assert error["Message"] == message, error
+        with mock_aws():
+            yield lambda service: boto3.client(service, region_name=REGION)
 
 
-__all__ = ["REGION", "raises", "workmail_mock"]
+@pytest.fixture
+def pending_domain(client: BaseClient, org: str) -> Iterator[str]:
+    """A registered mail domain of ``org`` whose verification stays PENDING."""
+    state_manager.set_transition(VERIFICATION_MODEL, {"progression": "manual", "times": 10**6})
+    try:
+        client.register_mail_domain(OrganizationId=org, DomainName=PENDING_DOMAIN)
+        yield PENDING_DOMAIN
+    finally:
+        state_manager.unset_transition(VERIFICATION_MODEL)

@@ -12,23 +12,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workmail_mock
-from tests.conftest import REGION, raises
-from tests.directories import (
-    aws,  # noqa: F401 - a fixture
-    simple_ad,
-)
-from tests.entity_helpers import (
+from tests.support import (
     MISSING_ORG,
+    REGION,
     address,
     collect,
     group,
     org_missing_message,
     org_state_message,
-    pending_domain_fixture,  # noqa: F401 - a fixture
+    raises,
     register,
     resource,
     user,
 )
+from tests.support.directories import simple_ad
 
 ENTITY_MAKERS = {"user": user, "group": group, "resource": resource}
 
@@ -148,7 +145,7 @@ def test_register_organization_errors(client: BaseClient, org: str) -> None:
         client.register_to_work_mail(OrganizationId=org, EntityId=group_id, Email=address("x"))
 
 
-def test_register_directory_gone(client: BaseClient, aws: Any) -> None:  # noqa: F811
+def test_register_directory_gone(client: BaseClient, aws: Any) -> None:
     directory = simple_ad(aws, alias="corp")
     org = client.create_organization(Alias="corp", DirectoryId=directory)["OrganizationId"]
     group_id = group(client, org)

@@ -11,12 +11,8 @@ import pytest
 from moto.moto_api import state_manager
 
 import workmail_mock
-from tests.conftest import REGION, raises
-from workmail_mock.models import WorkMailBackend
-
-ACCOUNT = "123456789012"
-UNKNOWN_ORG = "m-" + "0" * 32
-VERIFICATION_MODEL = "workmail::mail-domain-verification"
+from tests.support import ACCOUNT, MISSING_ORG, REGION, VERIFICATION_MODEL, raises
+from tests.support.internals import WorkMailBackend
 
 
 @pytest.fixture
@@ -139,9 +135,9 @@ def test_default_mail_domain_quota_is_100():
 def test_register_mail_domain_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.register_mail_domain(OrganizationId=UNKNOWN_ORG, DomainName="acme.example")
+        client.register_mail_domain(OrganizationId=MISSING_ORG, DomainName="acme.example")
 
 
 # --- GetMailDomain ------------------------------------------------------------------------
@@ -268,9 +264,9 @@ def test_list_mail_domains_bad_next_token(client, org):
 def test_list_mail_domains_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.list_mail_domains(OrganizationId=UNKNOWN_ORG)
+        client.list_mail_domains(OrganizationId=MISSING_ORG)
 
 
 # --- DeregisterMailDomain -----------------------------------------------------------------
@@ -336,9 +332,9 @@ def test_deregister_mail_domain_in_use_by_an_address(client, org):
 def test_deregister_mail_domain_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.deregister_mail_domain(OrganizationId=UNKNOWN_ORG, DomainName="acme.example")
+        client.deregister_mail_domain(OrganizationId=MISSING_ORG, DomainName="acme.example")
 
 
 # --- UpdateDefaultMailDomain --------------------------------------------------------------
@@ -389,6 +385,6 @@ def test_update_default_mail_domain_pending_domain(client, org, pending_domains)
 def test_update_default_mail_domain_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.update_default_mail_domain(OrganizationId=UNKNOWN_ORG, DomainName="acme.example")
+        client.update_default_mail_domain(OrganizationId=MISSING_ORG, DomainName="acme.example")

@@ -9,23 +9,22 @@ from typing import Any
 import pytest
 from botocore.client import BaseClient
 
-from tests.conftest import REGION, raises
-from tests.directories import ad_connector, aws_fixture, simple_ad  # noqa: F401 - fixture
-from tests.entity_helpers import (
+from tests.support import (
+    ACCOUNT,
+    GROUP_ID,
     MISSING_ORG,
+    REGION,
     address,
     group,
     org_missing_message,
     org_state_message,
+    raises,
     register,
     resource,
     user,
 )
-from workmail_mock.models import WorkMailBackend
-
-ACCOUNT = "123456789012"
-UNKNOWN_ORG = "m-" + "0" * 32
-GROUP_ID = re.compile(r"^S-1-1-\d+-\d+-\d+-\d+-\d+$")
+from tests.support.directories import ad_connector, simple_ad
+from tests.support.internals import WorkMailBackend
 
 
 def _names(client: Any, org: str, **kwargs: Any) -> list[str]:
@@ -143,9 +142,9 @@ def test_create_group_reserved_name(client, org, name):
 def test_create_group_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.create_group(OrganizationId=UNKNOWN_ORG, Name="staff")
+        client.create_group(OrganizationId=MISSING_ORG, Name="staff")
 
 
 def test_create_group_deleted_organization(client, org):
@@ -207,9 +206,9 @@ def test_describe_group_by_name(client, org):
 def test_describe_group_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.describe_group(OrganizationId=UNKNOWN_ORG, GroupId="staff")
+        client.describe_group(OrganizationId=MISSING_ORG, GroupId="staff")
 
 
 def test_describe_group_deleted_organization(client, org):
@@ -325,9 +324,9 @@ def test_list_groups_filtered_pages_skip_non_matching_groups(client, org):
 def test_list_groups_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.list_groups(OrganizationId=UNKNOWN_ORG)
+        client.list_groups(OrganizationId=MISSING_ORG)
 
 
 def test_list_groups_deleted_organization(client, org):

@@ -3,46 +3,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 import pytest
 from botocore.client import BaseClient
 
-from tests.conftest import raises
+from tests import support
+from tests.support import MISSING_ORG, deleted_org, org_missing_message, raises
 
-MISSING_ORG = "m-" + "0" * 32
-MISSING_ORG_MESSAGE = (
-    f"Organization {MISSING_ORG} does not exist in account 123456789012, region us-east-1"
-)
-
-
-def user(client: BaseClient, org: str, name: str, *, enabled: bool = True) -> str:
-    user_id = str(client.create_user(OrganizationId=org, Name=name, DisplayName=name)["UserId"])
-    if enabled:
-        client.register_to_work_mail(
-            OrganizationId=org, EntityId=user_id, Email=f"{name}@testorg.awsapps.com"
-        )
-    return user_id
-
-
-def group(client: BaseClient, org: str, name: str, *, enabled: bool = True) -> str:
-    group_id = str(client.create_group(OrganizationId=org, Name=name)["GroupId"])
-    if enabled:
-        client.register_to_work_mail(
-            OrganizationId=org, EntityId=group_id, Email=f"{name}@testorg.awsapps.com"
-        )
-    return group_id
-
-
-def resource(client: BaseClient, org: str, name: str) -> str:
-    resource_id = str(
-        client.create_resource(OrganizationId=org, Name=name, Type="ROOM")["ResourceId"]
-    )
-    client.register_to_work_mail(
-        OrganizationId=org, EntityId=resource_id, Email=f"{name}@testorg.awsapps.com"
-    )
-    return resource_id
+#: Mailbox tests work with entities that have a mailbox (are registered) unless told not to.
+user = functools.partial(support.user, enabled=True)
+group = functools.partial(support.group, enabled=True)
+resource = functools.partial(support.resource, enabled=True)
 
 
 def delete_user(client: BaseClient, org: str, user_id: str) -> None:
@@ -59,11 +33,6 @@ def state_message(role: str, entity_id: str, kind: str, name: str, state: str,
                   needed: str = "ENABLED") -> str:
     return (f"{role} {entity_id} ({kind} {name}) is in state {state}; the operation needs "
             f"state {needed}")
-
-
-def close_org(client: BaseClient, org: str) -> str:
-    client.delete_organization(OrganizationId=org, DeleteDirectory=True, ForceDelete=True)
-    return f"Organization {org} is in state Deleted; the operation requires state Active"
 
 
 # --- GetMailboxDetails ------------------------------------------------------------------
@@ -101,9 +70,9 @@ def test_get_mailbox_details_not_found(client: BaseClient, org: str) -> None:
 
 def test_get_mailbox_details_organization_errors(client: BaseClient, org: str) -> None:
     alice = user(client, org, "alice")
-    with raises("OrganizationNotFoundException", MISSING_ORG_MESSAGE):
+    with raises("OrganizationNotFoundException", org_missing_message()):
         client.get_mailbox_details(OrganizationId=MISSING_ORG, UserId=alice)
-    message = close_org(client, org)
+    message = deleted_org(client, org)
     with raises("OrganizationStateException", message):
         client.get_mailbox_details(OrganizationId=org, UserId=alice)
 
@@ -150,9 +119,9 @@ def test_update_mailbox_quota_not_found_and_org_errors(client: BaseClient, org: 
     team = group(client, org, "team")
     with raises("EntityNotFoundException", f"User {team} does not exist in organization {org}"):
         client.update_mailbox_quota(OrganizationId=org, UserId=team, MailboxQuota=10)
-    with raises("OrganizationNotFoundException", MISSING_ORG_MESSAGE):
+    with raises("OrganizationNotFoundException", org_missing_message()):
         client.update_mailbox_quota(OrganizationId=MISSING_ORG, UserId="x", MailboxQuota=10)
-    message = close_org(client, org)
+    message = deleted_org(client, org)
     with raises("OrganizationStateException", message):
         client.update_mailbox_quota(OrganizationId=org, UserId="x", MailboxQuota=10)
 
@@ -281,9 +250,9 @@ def test_permissions_organization_errors(client: BaseClient, org: str) -> None:
         lambda o: client.list_mailbox_permissions(OrganizationId=o, EntityId=alice),
     ]
     for call in calls:
-        with raises("OrganizationNotFoundException", MISSING_ORG_MESSAGE):
+        with raises("OrganizationNotFoundException", org_missing_message()):
             call(MISSING_ORG)
-    message = close_org(client, org)
+    message = deleted_org(client, org)
     for call in calls:
         with raises("OrganizationStateException", message):
             call(org)

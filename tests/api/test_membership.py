@@ -10,23 +10,19 @@ from botocore.client import BaseClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import raises
-from tests.directories import (
-    ad_connector,
-    aws,  # noqa: F401 - a fixture
-    simple_ad,
-)
-from tests.entity_helpers import (
+from tests.support import (
     MISSING_ORG,
     address,
     collect,
     group,
     org_missing_message,
     org_state_message,
+    raises,
     register,
     resource,
     user,
 )
+from tests.support.directories import ad_connector, simple_ad
 
 
 def members(client: BaseClient, org: str, group_id: str) -> list[tuple[str, str]]:
@@ -167,7 +163,7 @@ def test_disassociate_errors(client: BaseClient, org: str) -> None:
         client.disassociate_member_from_group(OrganizationId=org, GroupId=team, MemberId=alice)
 
 
-def test_ad_connector_memberships_are_read_only(client: BaseClient, aws: Any) -> None:  # noqa: F811
+def test_ad_connector_memberships_are_read_only(client: BaseClient, aws: Any) -> None:
     directory = ad_connector(aws, alias="onprem")
     org = client.create_organization(Alias="onprem", DirectoryId=directory)["OrganizationId"]
     message = re.compile(
@@ -178,7 +174,7 @@ def test_ad_connector_memberships_are_read_only(client: BaseClient, aws: Any) ->
         client.disassociate_member_from_group(OrganizationId=org, GroupId="team", MemberId="alice")
 
 
-def test_memberships_directory_gone(client: BaseClient, aws: Any) -> None:  # noqa: F811
+def test_memberships_directory_gone(client: BaseClient, aws: Any) -> None:
     directory = simple_ad(aws, alias="corp")
     org = client.create_organization(Alias="corp", DirectoryId=directory)["OrganizationId"]
     team = group(client, org)

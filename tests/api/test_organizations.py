@@ -12,13 +12,10 @@ import pytest
 from moto.moto_api import state_manager
 
 import workmail_mock
-from tests.conftest import REGION, raises
-from tests.directories import ad_connector, aws_fixture, simple_ad  # noqa: F401 - fixture
-from workmail_mock.models import WorkMailBackend
+from tests.support import ACCOUNT, MISSING_ORG, ORG_ID, REGION, raises
+from tests.support.directories import ad_connector, simple_ad
+from tests.support.internals import WorkMailBackend
 
-ACCOUNT = "123456789012"
-UNKNOWN_ORG = "m-" + "0" * 32
-ORG_ID = re.compile(r"^m-[0-9a-f]{32}$")
 ORGANIZATION_MODEL = "workmail::organization"
 DELETION_MODEL = "workmail::organization-deletion"
 
@@ -464,9 +461,9 @@ def test_describe_organization_arn_names_the_region_and_account(make_client, mon
 def test_describe_organization_unknown(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.describe_organization(OrganizationId=UNKNOWN_ORG)
+        client.describe_organization(OrganizationId=MISSING_ORG)
 
 
 def test_describe_organization_of_another_region_is_not_found(client, make_client):
@@ -583,9 +580,9 @@ def test_delete_organization_twice_is_refused(client, org):
 def test_delete_organization_unknown(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.delete_organization(OrganizationId=UNKNOWN_ORG, DeleteDirectory=True)
+        client.delete_organization(OrganizationId=MISSING_ORG, DeleteDirectory=True)
 
 
 def test_delete_organization_delete_directory_is_required(raw_client, org):

@@ -10,25 +10,24 @@ from typing import Any
 import pytest
 from botocore.client import BaseClient
 
-from tests.conftest import REGION, raises
-from tests.directories import ad_connector, aws_fixture, simple_ad  # noqa: F401 - fixture
-from tests.entity_helpers import (
+from tests.support import (
+    ACCOUNT,
     MISSING_ORG,
+    REGION,
+    RESOURCE_ID,
     address,
     collect,
     group,
     org_missing_message,
     org_state_message,
-    pending_domain_fixture,  # noqa: F401 - a fixture
+    raises,
     register,
     resource,
     user,
 )
-from workmail_mock.models import WorkMailBackend
+from tests.support.directories import ad_connector, simple_ad
+from tests.support.internals import WorkMailBackend
 
-ACCOUNT = "123456789012"
-UNKNOWN_ORG = "m-" + "0" * 32
-RESOURCE_ID = re.compile(r"^r-[0-9a-f]{32}$")
 DEFAULT_BOOKING = {
     "AutoAcceptRequests": True,
     "AutoDeclineRecurringRequests": False,
@@ -38,6 +37,10 @@ DEFAULT_BOOKING = {
 
 def _names(client: Any, org: str, **kwargs: Any) -> list[str]:
     return [r["Name"] for r in client.list_resources(OrganizationId=org, **kwargs)["Resources"]]
+
+
+def describe(client: BaseClient, org: str, resource_id: str) -> dict[str, Any]:
+    return dict(client.describe_resource(OrganizationId=org, ResourceId=resource_id))
 
 
 # --- CreateResource -----------------------------------------------------------------------
@@ -181,9 +184,9 @@ def test_create_resource_reserved_name(client, org, name):
 def test_create_resource_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.create_resource(OrganizationId=UNKNOWN_ORG, Name="room", Type="ROOM")
+        client.create_resource(OrganizationId=MISSING_ORG, Name="room", Type="ROOM")
 
 
 def test_create_resource_deleted_organization(client, org):
@@ -240,9 +243,9 @@ def test_describe_resource_by_name(client, org):
 def test_describe_resource_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.describe_resource(OrganizationId=UNKNOWN_ORG, ResourceId="r-" + "f" * 32)
+        client.describe_resource(OrganizationId=MISSING_ORG, ResourceId="r-" + "f" * 32)
 
 
 def test_describe_resource_deleted_organization(client, org):
@@ -333,9 +336,9 @@ def test_list_resources_filter_primary_email_prefix(client, org):
 def test_list_resources_unknown_organization(client):
     with raises(
         "OrganizationNotFoundException",
-        f"Organization {UNKNOWN_ORG} does not exist in account {ACCOUNT}, region {REGION}",
+        f"Organization {MISSING_ORG} does not exist in account {ACCOUNT}, region {REGION}",
     ):
-        client.list_resources(OrganizationId=UNKNOWN_ORG)
+        client.list_resources(OrganizationId=MISSING_ORG)
 
 
 def test_list_resources_deleted_organization(client, org):
@@ -353,10 +356,6 @@ def test_list_resources_accepts_one_filter_per_request(client, org):
         "ListResources accepts one filter per request; got 2: NamePrefix, State",
     ):
         client.list_resources(OrganizationId=org, Filters={"NamePrefix": "a", "State": "ENABLED"})
-
-
-def describe(client: BaseClient, org: str, resource_id: str) -> dict[str, Any]:
-    return dict(client.describe_resource(OrganizationId=org, ResourceId=resource_id))
 
 
 # --- UpdateResource ---------------------------------------------------------------------

@@ -12,38 +12,19 @@ from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests import directories
-from tests.conftest import raises
-from tests.directories import ad_connector, simple_ad
-
-aws = directories.aws  # the fixture, under its own name
+from tests.support import (
+    MISSING_ORG,
+    deleted_org,
+    org_missing_message,
+    org_state_message,
+    raises,
+    register,
+)
+from tests.support import user as create
+from tests.support.directories import ad_connector, simple_ad
 
 PASSWORD = "Corr3ct-Horse"
 IDP_USER = "0123456789-12345678-1234-1234-1234-123456789012"
-MISSING_ORG = "m-" + "0" * 32
-
-
-def create(client: BaseClient, org: str, name: str = "alice", **extra: Any) -> str:
-    extra.setdefault("DisplayName", name.title())
-    return str(client.create_user(OrganizationId=org, Name=name, **extra)["UserId"])
-
-
-def register(client: BaseClient, org: str, user_id: str, local: str) -> str:
-    email = f"{local}@testorg.awsapps.com"
-    client.register_to_work_mail(OrganizationId=org, EntityId=user_id, Email=email)
-    return email
-
-
-def deleted_org(client: BaseClient, org: str) -> None:
-    client.delete_organization(OrganizationId=org, DeleteDirectory=True, ForceDelete=True)
-
-
-def org_state_message(org: str) -> str:
-    return f"Organization {org} is in state Deleted; the operation requires state Active"
-
-
-def org_missing_message() -> str:
-    return f"Organization {MISSING_ORG} does not exist in account 123456789012, region us-east-1"
 
 
 # --- CreateUser -------------------------------------------------------------------------

@@ -6,18 +6,16 @@ the mock; raw HTTP tests POST to moto's server directly (no SDK in between).
 
 from __future__ import annotations
 
-import json
+import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 import requests
 
-from tests.conftest import raises
-from workmail_mock.models import WorkMailBackend
+from tests.support import CONTENT_TYPE, post_unsigned, raises, reset
+from tests.support.internals import WorkMailBackend
 
-CONTENT_TYPE = "application/x-amz-json-1.1"
 ORG_TAIL = "m-" + "0" * 31
 
 Post = Callable[..., requests.Response]
@@ -26,17 +24,9 @@ Post = Callable[..., requests.Response]
 @pytest.fixture
 def post(server_url: str) -> Iterator[Post]:
     """POSTs a raw, unsigned WorkMail request to the server; state is reset around it."""
-    requests.post(f"{server_url}/moto-api/reset", timeout=10)
-
-    def send(
-        target: str, body: Any, *, raw: bool = False, headers: dict[str, str] | None = None
-    ) -> requests.Response:
-        data = body if raw else json.dumps(body)
-        all_headers = {"X-Amz-Target": target, "Content-Type": CONTENT_TYPE, **(headers or {})}
-        return requests.post(f"{server_url}/", data=data, headers=all_headers, timeout=10)
-
-    yield send
-    requests.post(f"{server_url}/moto-api/reset", timeout=10)
+    reset(server_url)
+    yield functools.partial(post_unsigned, server_url)
+    reset(server_url)
 
 
 def _error(response: requests.Response) -> tuple[int, str, str]:

@@ -8,13 +8,13 @@ import json
 import pytest
 
 from tests.support import conformance
+from tests.support.internals import WorkMailBackend, dispatcher, spec
 from workmail_mock.exceptions import (
     InternalFailure,
     ValidationException,
     common_error_classes,
     modelled_error_classes,
 )
-from workmail_mock.protocol import dispatcher, spec
 
 
 def test_error_classes_match_the_model_error_shapes_one_to_one():
@@ -57,8 +57,6 @@ def test_internal_failures_are_400_so_botocore_does_not_retry():
 
 
 def test_a_bug_in_the_backend_becomes_an_internal_failure(monkeypatch):
-    from workmail_mock.models import WorkMailBackend
-
     def broken(self, **_kwargs):
         raise RuntimeError("boom")
 

@@ -24,9 +24,9 @@ from botocore.model import Shape
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tests.support import conformance
+from tests.support import ACCOUNT, REGION, conformance
+from tests.support.internals import dispatcher, spec
 from workmail_mock import mock_workmail, workmail_backends
-from workmail_mock.protocol import dispatcher, spec
 from workmail_mock.testing import snapshot
 
 settings.register_profile(
@@ -38,7 +38,6 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 OPERATIONS = sorted(spec.operation_names())
-ACCOUNT, REGION = "123456789012", "us-east-1"
 HUGE = "x" * 1_000_000
 
 #: error codes seen per operation, for the report at the end of the session

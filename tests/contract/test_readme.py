@@ -7,8 +7,7 @@ import re
 
 from botocore import xform_name
 
-from workmail_mock.models import WorkMailBackend
-from workmail_mock.protocol import spec
+from tests.support.internals import WorkMailBackend, spec
 
 README = pathlib.Path(__file__).resolve().parents[2] / "README.md"
 

@@ -16,6 +16,7 @@ import requests
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
+from tests.support import server_client
 from workmail_mock import mock_workmail
 from workmail_mock.testing import snapshot
 
@@ -24,10 +25,8 @@ DOCUMENTED = {"EntityStateException", "EmailAddressInUseException", "EntityNotFo
 
 
 def _server_client(url: str) -> Any:
-    return boto3.client(
-        "workmail", region_name="us-east-1", endpoint_url=url,
-        aws_access_key_id="testing", aws_secret_access_key="testing",
-        config=Config(max_pool_connections=THREADS * 2, retries={"max_attempts": 1}),
+    return server_client(
+        url, config=Config(max_pool_connections=THREADS * 2, retries={"max_attempts": 1})
     )
 
 

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from botocore.client import BaseClient
 
-from tests.conftest import raises
+from tests.support import collect, raises
 from workmail_mock.testing import snapshot
 
 DOMAIN = "corp.example.com"
-
-
-def _pages(call: Any, key: str, **kwargs: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    token = None
-    while True:
-        page = call(**kwargs, **({"NextToken": token} if token else {}))
-        items += page[key]
-        token = page.get("NextToken")
-        if not token:
-            return items
 
 
 @pytest.fixture
@@ -84,7 +71,7 @@ def test_offboard_a_thousand_users_found_through_pages(client: BaseClient, corp:
         "domains": client.list_mail_domains(OrganizationId=corp)["MailDomains"],
     }
     found = [
-        u for u in _pages(client.list_users, "Users", OrganizationId=corp, MaxResults=100)
+        u for u in collect(client.list_users, "Users", OrganizationId=corp, MaxResults=100)
         if u["Name"].startswith("leaver")
     ]
     assert sorted(u["Id"] for u in found) == sorted(leavers)
@@ -93,10 +80,10 @@ def test_offboard_a_thousand_users_found_through_pages(client: BaseClient, corp:
             client.deregister_from_work_mail(OrganizationId=corp, EntityId=entry["Id"])
         client.delete_user(OrganizationId=corp, UserId=entry["Id"])
 
-    states = {u["Id"]: u["State"] for u in _pages(client.list_users, "Users", OrganizationId=corp, MaxResults=100)}
+    states = {u["Id"]: u["State"] for u in collect(client.list_users, "Users", OrganizationId=corp, MaxResults=100)}
     assert all(states[u] == "DELETED" for u in leavers)
     assert states[keep] == "ENABLED"
-    members = _pages(client.list_group_members, "Members", OrganizationId=corp, GroupId=staff)
+    members = collect(client.list_group_members, "Members", OrganizationId=corp, GroupId=staff)
     assert [m["Id"] for m in members] == [keep]
     for key, value in before.items():
         if key == "groups":

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import REGION
-
-GROUP_ID = re.compile(r"^S-1-1-\d+-\d+-\d+-\d+-\d+$")
-RESOURCE_ID = re.compile(r"^r-[0-9a-f]{32}$")
-ORG_ID = re.compile(r"^m-[0-9a-f]{32}$")
+from tests.support import GROUP_ID, ORG_ID, REGION, RESOURCE_ID
 
 
 def test_ids_of_100_groups_and_100_resources_are_unique_and_well_formed(client, org):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workmail_mock.backend.store import OrderedStore, encode_token
+from tests.support.internals import OrderedStore, encode_token
 from workmail_mock.exceptions import InvalidParameterException
 
 

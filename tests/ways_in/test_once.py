@@ -7,8 +7,8 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from tests.support.internals import dispatcher
 from workmail_mock import mock_workmail
-from workmail_mock.protocol import dispatcher
 
 
 @pytest.mark.parametrize("scopes", ["workmail", "aws", "workmail+aws", "aws+workmail"])
