@@ -299,9 +299,11 @@ def test_a_not_list_is_the_complement_of_its_twin(
     pair: tuple[str, str, list[str]], data: st.DataObject, request: AccessRequest
 ) -> None:
     positive, negative, universe = pair
-    values = data.draw(st.lists(st.sampled_from(universe), min_size=1, max_size=3, unique=True))
-    include = AccessControlRule(name="in", effect="ALLOW", **{positive: values})
-    exclude = AccessControlRule(name="out", effect="ALLOW", **{negative: values})
+    values = tuple(
+        data.draw(st.lists(st.sampled_from(universe), min_size=1, max_size=3, unique=True))
+    )
+    include = AccessControlRule("in", "ALLOW", **{positive: values})
+    exclude = AccessControlRule("out", "ALLOW", **{negative: values})
     subject_missing = (positive == "user_ids" and request.user_id is None) or (
         positive == "impersonation_role_ids" and request.impersonation_role_id is None
     )

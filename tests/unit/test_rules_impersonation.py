@@ -69,7 +69,10 @@ def test_role_types_are_the_model_enum() -> None:
     import botocore.session
 
     model = botocore.session.get_session().get_service_model("workmail")
-    assert set(model.shape_for("ImpersonationRoleType").enum) == {"FULL_ACCESS", "READ_ONLY"}
+    assert set(model.shape_for("ImpersonationRoleType").metadata["enum"]) == {
+        "FULL_ACCESS",
+        "READ_ONLY",
+    }
 
 
 # -- Conditions ---------------------------------------------------------------------------

@@ -188,6 +188,7 @@ def test_device_value_none(value: str, attribute: str | None, matches: bool) -> 
         (None, ["iphone"], "iPhone", False),
         (None, ["iphone"], None, False),
         (None, [NONE_VALUE], "iPhone", True),  # $NONE in a Not list matches nothing (a guess)
+        (None, [NONE_VALUE], "$NONE and more", True),  # not even a literal "$NONE" prefix
         (None, [NONE_VALUE], None, False),  # unreported never satisfies a negative list
         # Both lists of a pair: both must hold.
         (["i"], ["ipad"], "iPhone", True),
@@ -248,7 +249,7 @@ def test_effects_are_the_model_enum() -> None:
 
     model = botocore.session.get_session().get_service_model("workmail")
     for shape in ("AccessControlRuleEffect", "MobileDeviceAccessRuleEffect", "AccessEffect"):
-        assert set(model.shape_for(shape).enum) == {ALLOW, DENY}
+        assert set(model.shape_for(shape).metadata["enum"]) == {ALLOW, DENY}
 
 
 @pytest.mark.parametrize("effect", ["allow", "Deny", "", "PERMIT"])

@@ -310,7 +310,9 @@ def test_a_not_list_is_the_complement_for_reported_attributes(
 ) -> None:
     positive, negative = pair
     values = tuple(data.draw(st.lists(st.sampled_from(VALUES), min_size=1, max_size=3)))
-    include, exclude = rule(**{positive: values}), rule(**{negative: values})
+    include_lists: dict[str, Any] = {positive: values}
+    exclude_lists: dict[str, Any] = {negative: values}
+    include, exclude = rule(**include_lists), rule(**exclude_lists)
     reported = getattr(device, positive.removesuffix("s"))
     if reported is None:
         assert not rule_applies(exclude, device)
@@ -330,4 +332,5 @@ def test_matching_is_case_insensitive(attribute: str, reported: str, data: st.Da
     field = attribute.removesuffix("s")
     device = Device(**{field: reported})
     for value in (prefix, prefix.upper(), prefix.lower(), prefix.swapcase()):
-        assert rule_applies(rule(**{attribute: (value,)}), device)
+        lists: dict[str, Any] = {attribute: (value,)}
+        assert rule_applies(rule(**lists), device)
