@@ -202,28 +202,30 @@ USERS = [USER, OTHER_USER, "S-1-1-11-3"]
 ROLES = [ROLE, OTHER_ROLE, "role-3"]
 
 
-def _subset(values: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
-    return st.lists(st.sampled_from(values), max_size=3, unique=True).map(tuple)
-
-
-def _optional(values: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
-    # Most rules set few conditions, so that matching rules are common.
-    return st.one_of(st.just(()), st.just(()), _subset(values))
+UNIVERSES = {
+    "actions": ACTIONS,
+    "not_actions": ACTIONS,
+    "ip_ranges": CIDRS,
+    "not_ip_ranges": CIDRS,
+    "user_ids": USERS,
+    "not_user_ids": USERS,
+    "impersonation_role_ids": ROLES,
+    "not_impersonation_role_ids": ROLES,
+}
 
 
 @st.composite
 def rules_(draw: st.DrawFn, effect: str | None = None) -> AccessControlRule:
+    # Few conditions per rule, so that matching rules are common.
+    chosen = draw(st.lists(st.sampled_from(sorted(UNIVERSES)), max_size=3, unique=True))
+    lists: dict[str, Any] = {
+        name: tuple(draw(st.lists(st.sampled_from(UNIVERSES[name]), min_size=1, max_size=3)))
+        for name in chosen
+    }
     return AccessControlRule(
         name=draw(st.text(alphabet="abcdefgh", min_size=1, max_size=6)),
         effect=effect or draw(st.sampled_from(["ALLOW", "DENY"])),
-        actions=draw(_optional(ACTIONS)),
-        not_actions=draw(_optional(ACTIONS)),
-        ip_ranges=draw(_optional(CIDRS)),
-        not_ip_ranges=draw(_optional(CIDRS)),
-        user_ids=draw(_optional(USERS)),
-        not_user_ids=draw(_optional(USERS)),
-        impersonation_role_ids=draw(_optional(ROLES)),
-        not_impersonation_role_ids=draw(_optional(ROLES)),
+        **lists,
     )
 
 
