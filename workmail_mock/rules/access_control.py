@@ -1,0 +1,145 @@
+"""Access control decision: what GetAccessControlEffect answers (spec section 1.1).
+
+A rule matches a request when every condition it sets holds; a matching DENY wins, else
+a matching ALLOW allows, else access is denied. The caller resolves the user or role id,
+validates the action and the addresses, and rejects a request with neither (or both) of
+user and role before calling :func:`evaluate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from workmail_mock.rules.matching import (
+    check_effect,
+    decide,
+    exclude_holds,
+    include_holds,
+    ip_in_cidr,
+)
+
+
+def _strings(values: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(values) if values else ()
+
+
+# Rule attribute -> API member name, for from_api.
+_LIST_MEMBERS = {
+    "actions": "Actions",
+    "not_actions": "NotActions",
+    "ip_ranges": "IpRanges",
+    "not_ip_ranges": "NotIpRanges",
+    "user_ids": "UserIds",
+    "not_user_ids": "NotUserIds",
+    "impersonation_role_ids": "ImpersonationRoleIds",
+    "not_impersonation_role_ids": "NotImpersonationRoleIds",
+}
+
+
+@dataclass(frozen=True)
+class AccessControlRule:
+    """One access control rule. An empty list sets no condition (a guess, see spec)."""
+
+    name: str
+    effect: str
+    actions: tuple[str, ...] = ()
+    not_actions: tuple[str, ...] = ()
+    ip_ranges: tuple[str, ...] = ()
+    not_ip_ranges: tuple[str, ...] = ()
+    user_ids: tuple[str, ...] = ()
+    not_user_ids: tuple[str, ...] = ()
+    impersonation_role_ids: tuple[str, ...] = ()
+    not_impersonation_role_ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_effect(self.effect)
+        # Accept any iterable (a stored list, say) and keep the rule hashable.
+        for attribute in _LIST_MEMBERS:
+            object.__setattr__(self, attribute, _strings(getattr(self, attribute)))
+
+    @classmethod
+    def from_api(cls, rule: Mapping[str, Any]) -> AccessControlRule:
+        """Build a rule from API members (``Name``, ``Effect``, ``Actions``, ...)."""
+        lists = {
+            attribute: _strings(rule.get(member)) for attribute, member in _LIST_MEMBERS.items()
+        }
+        return cls(name=rule["Name"], effect=rule["Effect"], **lists)
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    """The request GetAccessControlEffect tests: who, from where, over which protocol.
+
+    Exactly one of ``user_id`` and ``impersonation_role_id`` is expected; the engine
+    does not enforce it (the operation answers InvalidParameterException first).
+    """
+
+    ip_address: str
+    action: str
+    user_id: str | None = None
+    impersonation_role_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The effect and the names of the rules that produced it, in rule order."""
+
+    effect: str
+    matched_rules: tuple[str, ...] = field(default=())
+
+    def to_api(self) -> dict[str, Any]:
+        """The GetAccessControlEffect output. ``MatchedRules`` is ``[]`` rather than
+        absent when nothing matched (a guess)."""
+        return {"Effect": self.effect, "MatchedRules": list(self.matched_rules)}
+
+
+def _member_of(value: str | None) -> Callable[[str], bool]:
+    """A predicate "the request's value equals this list entry"; never true for None."""
+    return lambda entry: value is not None and entry == value
+
+
+def rule_matches(rule: AccessControlRule, request: AccessRequest) -> bool:
+    """Whether every condition the rule sets holds for the request (the AND of the
+    conditions is a guess, consistent with the documented mobile-rule semantics).
+
+    Actions compare exactly and case-sensitively (a guess). ``NotUserIds`` holds for a
+    role request, which has no user, and ``NotImpersonationRoleIds`` for a user request
+    (a guess, spec open question 1). ``UserIds`` / ``ImpersonationRoleIds`` need the
+    request to carry a user / role.
+    """
+    action = _member_of(request.action)
+    user = _member_of(request.user_id)
+    role = _member_of(request.impersonation_role_id)
+
+    def in_range(cidr: str) -> bool:
+        return ip_in_cidr(request.ip_address, cidr)
+
+    return (
+        include_holds(rule.actions, action)
+        and exclude_holds(rule.not_actions, action)
+        and include_holds(rule.ip_ranges, in_range)
+        and exclude_holds(rule.not_ip_ranges, in_range)
+        and include_holds(rule.user_ids, user)
+        and exclude_holds(rule.not_user_ids, user)
+        and include_holds(rule.impersonation_role_ids, role)
+        and exclude_holds(rule.not_impersonation_role_ids, role)
+    )
+
+
+def evaluate(rules: Iterable[AccessControlRule], request: AccessRequest) -> Decision:
+    """Decide a request against the organization's rules.
+
+    - Some matching rule is DENY: DENY, with the names of all matching DENY rules
+      (DENY winning over a matching ALLOW is documented; listing all of them is a guess).
+    - Else some matching rule is ALLOW: ALLOW, with the matching ALLOW rules (a guess,
+      symmetric to DENY).
+    - Else DENY with no rules (documented: no rule at all blocks all access).
+
+    Rule order never changes the effect; matched rules keep rule order (a guess).
+    Raises ValueError when the request's address does not parse and a rule has IP ranges.
+    """
+    matching = [rule for rule in rules if rule_matches(rule, request)]
+    effect, matched = decide(matching, lambda rule: rule.effect)
+    return Decision(effect=effect, matched_rules=tuple(rule.name for rule in matched))
