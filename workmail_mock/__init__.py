@@ -7,13 +7,15 @@ Three ways in:
 - once this package is imported, moto's ``mock_aws`` serves WorkMail as well;
 - ``python -m workmail_mock`` is moto's server with WorkMail registered.
 
+``docs/architecture.md`` describes the layers.
+
 Simplified compared with the real service: no mail is sent or stored (mailbox sizes
 stay 0), DNS is never looked up (domains verify at once, or by moto's state manager),
 and where AWS documents no rule the mock's choice is marked "a guess" in the code.
 """
 
-from workmail_mock.core.registration import register as _register
-from workmail_mock.core.scope import mock_workmail
+from workmail_mock.wiring.registration import register as _register
+from workmail_mock.wiring.scope import mock_workmail
 from workmail_mock.models import backend_for, workmail_backends
 
 __version__ = "0.1.0"

@@ -2,7 +2,7 @@
 
 Takes moto's server options (``--host``/``-H``, ``--port``/``-p``, ``--ssl``...); serves
 on 127.0.0.1:5000 by default. WorkMail requests are answered before moto's routing (see
-``workmail_mock.core.registration``); everything else (``/moto-api``, other AWS services)
+``workmail_mock.wiring.registration``); everything else (``/moto-api``, other AWS services)
 is moto's server as usual.
 """
 

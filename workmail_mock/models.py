@@ -1,41 +1,39 @@
 """The WorkMail backend as moto knows it: ``WorkMailBackend`` per account and region.
 
-moto finds a backend's URL table in the ``urls`` module beside the module that
-defines the backend class, and finds ``workmail_backends`` in ``moto.workmail``
-(aliased to this module by ``workmail_mock.core.registration``); hence the names.
+moto finds a backend's URL table in the ``urls`` module beside the module that defines
+the backend class, and finds ``workmail_backends`` in ``moto.workmail`` (aliased to this
+module by ``workmail_mock.wiring.registration``); hence the names. The backend is a plain
+holder of one account's state in one region (``state.region.RegionState``).
 """
 
 from __future__ import annotations
 
-from moto.core.base_backend import BackendDict
+from collections.abc import Callable
 
-from workmail_mock.backend.addresses import AddressesMixin
-from workmail_mock.backend.domains import DomainsMixin
-from workmail_mock.backend.groups import GroupsMixin
-from workmail_mock.backend.mailboxes import MailboxesMixin
-from workmail_mock.backend.membership import MembershipMixin
-from workmail_mock.backend.organizations import OrganizationsMixin
-from workmail_mock.backend.resources import ResourcesMixin
-from workmail_mock.backend.users import UsersMixin
-from workmail_mock.core import scope
-from workmail_mock.exceptions import UnsupportedOperationException
-from workmail_mock.protocol import spec
+from moto.core.base_backend import BackendDict, BaseBackend
+
+from workmail_mock import spec
+from workmail_mock.errors import NotServedByWorkMailMock
+from workmail_mock.state.region import LOCK, AliasIndex, RegionState
+
+#: Organization aliases are unique across every account and region of the mock.
+ALIASES = AliasIndex()
 
 
-class WorkMailBackend(
-    OrganizationsMixin,
-    DomainsMixin,
-    UsersMixin,
-    GroupsMixin,
-    ResourcesMixin,
-    AddressesMixin,
-    MembershipMixin,
-    MailboxesMixin,
-):
+def _no_scope_open() -> bool:
+    return False
+
+
+class WorkMailBackend(BaseBackend, RegionState):
     """All WorkMail state of one account in one region."""
 
+    def __init__(self, region_name: str, account_id: str) -> None:
+        BaseBackend.__init__(self, region_name, account_id)
+        RegionState.__init__(self, account_id, region_name, ALIASES)
+        self.lock = LOCK
+
     def reset(self) -> None:
-        if scope.depth():  # an inner mock_aws must not wipe an open mock_workmail scope
+        if workmail_backends.scope_open():  # an inner mock_aws must not wipe a scope
             return
         super().reset()
 
@@ -44,41 +42,46 @@ class WorkMailBackendDict(BackendDict[WorkMailBackend]):
     """moto's BackendDict, kept intact by moto's global resets while a scope is open."""
 
     _orphaned = False
+    #: Whether a ``mock_workmail`` scope is open (set by ``workmail_mock.wiring.scope``).
+    scope_open: Callable[[], bool] = staticmethod(_no_scope_open)
 
     def clear(self) -> None:
-        if scope.depth():
+        if self.scope_open():
             # moto's reset drops us from BackendDict._instances after this; backend_for
             # puts us back, so that the next moto reset still wipes WorkMail.
             self._orphaned = True
             return
         super().clear()
+        ALIASES.clear()
 
     def wipe(self) -> None:
         """Forget every account and region (the start and end of a mock_workmail scope)."""
         dict.clear(self)
+        ALIASES.clear()
 
 
 workmail_backends = WorkMailBackendDict(WorkMailBackend, spec.SERVICE_NAME)
 
 
-def _regions_from_spec() -> None:
-    """Give moto the regions from our (shared) session instead of letting each account's
-    backend open a botocore session of its own to read the endpoint data again."""
-    workmail_backends._use_boto3_regions = False
-    workmail_backends._additional_regions = list(spec.supported_regions())
-
-
 def backend_for(account_id: str, region: str) -> WorkMailBackend:
     """The backend of an account and region where WorkMail is offered."""
     regions = spec.supported_regions()
-    if workmail_backends._use_boto3_regions:
-        _regions_from_spec()
-    if workmail_backends._orphaned:
-        workmail_backends._orphaned = False
-        BackendDict._instances.append(workmail_backends)  # type: ignore[misc]
+    with LOCK:
+        if workmail_backends._use_boto3_regions:
+            # Give moto the regions from our (shared) session instead of letting each
+            # account's backend open a botocore session of its own to read them again.
+            workmail_backends._additional_regions = list(regions)
+            workmail_backends._use_boto3_regions = False
+        if workmail_backends._orphaned:
+            workmail_backends._orphaned = False
+            BackendDict._instances.append(workmail_backends)  # type: ignore[misc]
     if region not in regions:
-        raise UnsupportedOperationException(
+        raise NotServedByWorkMailMock(
             f"WorkMail is not offered in region {region!r}; it is offered in "
             f"{', '.join(regions)}"
         )
     return workmail_backends[account_id][region]
+
+
+def region_state(account_id: str, region: str) -> RegionState:
+    return backend_for(account_id, region)

@@ -1,6 +1,6 @@
 """moto's URL table for WorkMail (moto requires this module name beside ``models``)."""
 
-from workmail_mock.core.server import WorkMailResponse
+from workmail_mock.wiring.server import WorkMailResponse
 
 url_bases = [r"https?://workmail\.(.+)\.amazonaws\.com"]
 

@@ -229,13 +229,13 @@ def test_update_primary_keeps_old_address_as_alias(
         OrganizationId=org, EntityId=address("first"), Email=address("second"))
     assert _describe(client, org, kind, entity_id)["Email"] == address("second")
     aliases = client.list_aliases(OrganizationId=org, EntityId=entity_id)["Aliases"]
-    assert aliases == [address("first")]
+    assert aliases == [address("second"), address("first")]
     # Swapping with an existing alias.
     client.update_primary_email_address(
         OrganizationId=org, EntityId="thing", Email=address("first"))
     assert _describe(client, org, kind, entity_id)["Email"] == address("first")
     assert client.list_aliases(OrganizationId=org, EntityId=entity_id)["Aliases"] == [
-        address("second")]
+        address("first"), address("second")]
     for email in (address("first"), address("second")):
         found = client.describe_entity(OrganizationId=org, Email=email)
         assert found["EntityId"] == entity_id
@@ -247,7 +247,8 @@ def test_update_primary_same_address(client: BaseClient, org: str) -> None:
     client.update_primary_email_address(
         OrganizationId=org, EntityId=group_id, Email=address("TEAM"))
     assert client.describe_group(OrganizationId=org, GroupId=group_id)["Email"] == address("TEAM")
-    assert client.list_aliases(OrganizationId=org, EntityId=group_id)["Aliases"] == []
+    assert client.list_aliases(OrganizationId=org, EntityId=group_id)["Aliases"] == [
+        address("TEAM")]
 
 
 def test_update_primary_errors(client: BaseClient, org: str, pending_domain: str) -> None:
@@ -305,12 +306,13 @@ def test_aliases_round_trip(client: BaseClient, org: str, kind: str) -> None:
         client.create_alias(OrganizationId=org, EntityId=entity_id, Alias=address(local))
     client.create_alias(OrganizationId=org, EntityId=entity_id, Alias=address("TWO"))  # no-op
     listed = client.list_aliases(OrganizationId=org, EntityId=entity_id)
-    assert listed["Aliases"] == [address("one"), address("two"), address("three")]
+    # The primary address comes first (docs/aws-behaviour.md section 8).
+    assert listed["Aliases"] == [address("main"), address("one"), address("two"), address("three")]
     assert "NextToken" not in listed
     client.delete_alias(OrganizationId=org, EntityId=entity_id, Alias=address("TWO"))
     client.delete_alias(OrganizationId=org, EntityId=entity_id, Alias=address("never"))  # no-op
     assert client.list_aliases(OrganizationId=org, EntityId=entity_id)["Aliases"] == [
-        address("one"), address("three")]
+        address("main"), address("one"), address("three")]
     # The deleted alias is free for another entity.
     other = group(client, org, "other")
     register(client, org, other, "two")
@@ -323,12 +325,16 @@ def test_list_aliases_pages(client: BaseClient, org: str) -> None:
     for alias in made:
         client.create_alias(OrganizationId=org, EntityId=group_id, Alias=alias)
     first = client.list_aliases(OrganizationId=org, EntityId=group_id, MaxResults=2)
-    assert first["Aliases"] == made[:2]
+    assert first["Aliases"] == [address("team"), made[0]]
     # A token stays valid when aliases before it are removed.
     client.delete_alias(OrganizationId=org, EntityId=group_id, Alias=made[0])
     rest = collect(client.list_aliases, "Aliases", OrganizationId=org, EntityId=group_id,
                    MaxResults=2, NextToken=first["NextToken"])
-    assert rest == made[2:]
+    assert rest == made[1:]
+    single = client.list_aliases(OrganizationId=org, EntityId=group_id, MaxResults=1)
+    assert single["Aliases"] == [address("team")]
+    assert collect(client.list_aliases, "Aliases", OrganizationId=org, EntityId=group_id,
+                   MaxResults=1, NextToken=single["NextToken"]) == made[1:]
     with raises("InvalidParameterException", "The NextToken 'bogus' is not valid"):
         client.list_aliases(OrganizationId=org, EntityId=group_id, NextToken="bogus")
 
@@ -461,7 +467,7 @@ def test_list_aliases_pagination_property(
     for i in sorted(drop):
         if i < count:
             client.delete_alias(OrganizationId=org, EntityId=group_id, Alias=made[i])
-    expected = [a for i, a in enumerate(made) if i not in drop]
+    expected = [f"team@{domain}"] + [a for i, a in enumerate(made) if i not in drop]
     listed = collect(client.list_aliases, "Aliases", OrganizationId=org, EntityId=group_id,
                      MaxResults=size)
     assert listed == expected

@@ -316,8 +316,6 @@ def test_deregister_mail_domain_default_domain_is_refused(client, org):
 
 
 def test_deregister_mail_domain_in_use_by_an_address(client, org):
-    if not hasattr(WorkMailBackend, "register_to_work_mail"):
-        pytest.skip("needs RegisterToWorkMail (implemented by another area)")
     client.register_mail_domain(OrganizationId=org, DomainName="acme.example")
     group = client.create_group(OrganizationId=org, Name="staff")["GroupId"]
     client.register_to_work_mail(OrganizationId=org, EntityId=group, Email="staff@acme.example")

@@ -117,8 +117,6 @@ def test_create_group_name_taken_by_a_resource(client, org):
 
 
 def test_create_group_name_taken_by_a_user(client, org):
-    if not hasattr(WorkMailBackend, "create_user"):
-        pytest.skip("needs CreateUser (implemented by another area)")
     user = client.create_user(OrganizationId=org, Name="alice", DisplayName="Alice")["UserId"]
     with raises(
         "NameAvailabilityException",
@@ -437,8 +435,8 @@ def test_group_operations_ad_connector(client: BaseClient, aws: Any) -> None:
     directory = ad_connector(aws, alias="onprem")
     org = client.create_organization(Alias="onprem", DirectoryId=directory)["OrganizationId"]
     with raises("UnsupportedOperationException",
-                f"UpdateGroup is not supported for organization {org}: it uses AD Connector "
-                f"directory {directory}, which is read-only for WorkMail"):
+                f"Organization {org} uses AD Connector directory {directory}, which is read-only "
+                "for WorkMail: manage users and groups in your Active Directory"):
         client.update_group(OrganizationId=org, GroupId="team", HiddenFromGlobalAddressList=True)
     with raises("UnsupportedOperationException", re.compile(
             rf"^Organization {org} uses AD Connector directory {directory}, which is read-only")):

@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support import (
+    ENTITY_ID,
     MISSING_ORG,
+    SID,
     deleted_org,
     org_missing_message,
     org_state_message,
@@ -56,7 +58,7 @@ def test_create_user_defaults(client: BaseClient, org: str) -> None:
                    "MailboxDeprovisionedDate", "FirstName", "IdentityProviderUserId",
                    "IdentityProviderIdentityStoreId"):
         assert absent not in user
-    assert re.fullmatch(r"S-1-1-\d\d-\d{10}-\d{10}-\d{10}-\d{4}", user_id)
+    assert ENTITY_ID.match(user_id)
 
 
 def test_create_user_idp_id_without_store_prefix(client: BaseClient, org: str) -> None:
@@ -129,6 +131,21 @@ def test_create_user_long_name_in_external_directory(client: BaseClient, aws: An
         create(client, org, "b" * 21)
 
 
+def test_entity_ids_are_uuids_in_own_directories_and_sids_in_directory_service(
+    client: BaseClient, org: str, aws: Any
+) -> None:
+    """A WorkMail directory issues lowercase UUIDs; an Active Directory issues SIDs
+    (docs/aws-behaviour.md section 4)."""
+    own = [create(client, org, "alice"),
+           client.create_group(OrganizationId=org, Name="staff")["GroupId"]]
+    assert all(ENTITY_ID.match(i) for i in own), own
+    directory = simple_ad(aws, alias="corp")
+    corp = client.create_organization(Alias="corp", DirectoryId=directory)["OrganizationId"]
+    ad = [create(client, corp, "bob"),
+          client.create_group(OrganizationId=corp, Name="staff")["GroupId"]]
+    assert all(SID.match(i) for i in ad), ad
+
+
 def test_create_user_ad_connector_is_read_only(client: BaseClient, aws: Any) -> None:
     directory = ad_connector(aws, alias="onprem")
     org = client.create_organization(Alias="onprem", DirectoryId=directory)["OrganizationId"]
@@ -199,7 +216,7 @@ def test_password_stored_hashed(client: BaseClient, org: str, mode: str) -> None
         pytest.skip("inspects the in-process backend")
     from workmail_mock import backend_for
 
-    user = backend_for("123456789012", "us-east-1").organizations.get(org).entities.get(user_id)
+    user = backend_for("123456789012", "us-east-1").organizations.get(org).directory.get(user_id)
     assert PASSWORD not in repr(vars(user))
     assert user.password_matches(PASSWORD) and not user.password_matches("other")
     client.reset_password(OrganizationId=org, UserId=user_id, Password="N3w-password")
@@ -363,7 +380,7 @@ def test_update_user_errors(client: BaseClient, org: str) -> None:
     user_id = create(client, org)
     client.delete_user(OrganizationId=org, UserId=user_id)
     with raises("EntityStateException",
-                f"User {user_id} is in state DELETED; a deleted user can't be changed"):
+                f"User {user_id} is in state DELETED; UpdateUser can't be used on a deleted entity"):
         client.update_user(OrganizationId=org, UserId=user_id, City="x")
     with raises("OrganizationNotFoundException", org_missing_message()):
         client.update_user(OrganizationId=MISSING_ORG, UserId=user_id)
@@ -591,7 +608,8 @@ def test_reset_password_errors(client: BaseClient, raw_client: BaseClient, org: 
         raw_client.reset_password(OrganizationId=org, UserId="short", Password=PASSWORD)
     client.delete_user(OrganizationId=org, UserId=user_id)
     with raises("EntityStateException",
-                f"User {user_id} is in state DELETED; a deleted user can't be changed"):
+                f"User {user_id} is in state DELETED; ResetPassword can't be used on a deleted "
+                "entity"):
         client.reset_password(OrganizationId=org, UserId=user_id, Password=PASSWORD)
     with raises("OrganizationNotFoundException", org_missing_message()):
         client.reset_password(OrganizationId=MISSING_ORG, UserId=user_id, Password=PASSWORD)

@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from tests.support import CONTENT_TYPE, post_unsigned, raises, reset
-from tests.support.internals import WorkMailBackend
+from tests.support.internals import serves
 
 ORG_TAIL = "m-" + "0" * 31
 
@@ -240,13 +240,15 @@ def test_unknown_target(post):
 
 
 def test_unimplemented_operation(client, org):
-    if hasattr(WorkMailBackend, "start_mailbox_export_job"):
-        pytest.skip("StartMailboxExportJob is implemented now")
+    """An operation not served yet answers a code of its own, not one AWS uses for a real
+    condition (UnsupportedOperationException means a read-only directory)."""
+    if serves("StartMailboxExportJob"):
+        pytest.skip("StartMailboxExportJob is served now")
     with raises(
-        "UnsupportedOperationException",
-        "workmail_mock does not support the operation StartMailboxExportJob yet; see the "
-        "README for the supported operations",
-    ):
+        "NotServedByWorkMailMock",
+        "workmail_mock does not serve the operation StartMailboxExportJob yet; see the "
+        "README for the operations it serves",
+    ) as info:
         client.start_mailbox_export_job(
             ClientToken="t",
             OrganizationId=org,
@@ -256,10 +258,12 @@ def test_unimplemented_operation(client, org):
             S3BucketName="bucket",
             S3Prefix="prefix",
         )
+    assert info.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert info.value.response["ResponseMetadata"]["RetryAttempts"] == 0
 
 
 def test_unimplemented_operation_is_validated_first(raw_client):
-    if hasattr(WorkMailBackend, "start_mailbox_export_job"):
+    if serves("StartMailboxExportJob"):
         pytest.skip("StartMailboxExportJob is implemented now")
     # botocore fills in the idempotency token ClientToken: six required members remain.
     with raises("ValidationException", re.compile(r"^6 validation errors detected: ")):
@@ -268,7 +272,7 @@ def test_unimplemented_operation_is_validated_first(raw_client):
 
 def test_unsupported_region(make_client):
     with raises(
-        "UnsupportedOperationException",
+        "NotServedByWorkMailMock",
         "WorkMail is not offered in region 'ap-south-1'; it is offered in eu-west-1, "
         "us-east-1, us-west-2",
     ):

@@ -3,13 +3,14 @@ catches responses that drift from the model."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from tests.support import conformance
-from tests.support.internals import WorkMailBackend, dispatcher, spec
-from workmail_mock.exceptions import (
+from tests.support.internals import REGISTRY, dispatcher, spec
+from workmail_mock.errors import (
     InternalFailure,
     ValidationException,
     common_error_classes,
@@ -56,11 +57,12 @@ def test_internal_failures_are_400_so_botocore_does_not_retry():
     assert InternalFailure("x").status == 400
 
 
-def test_a_bug_in_the_backend_becomes_an_internal_failure(monkeypatch):
-    def broken(self, **_kwargs):
+def test_a_bug_in_an_operation_becomes_an_internal_failure(monkeypatch):
+    def broken(call, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(WorkMailBackend, "list_organizations", broken)
+    operation = REGISTRY["ListOrganizations"]
+    monkeypatch.setitem(REGISTRY, "ListOrganizations", dataclasses.replace(operation, handler=broken))
     status, _, body = dispatcher.handle(
         "WorkMailService.ListOrganizations", b"{}", "us-east-1", "123456789012"
     )
@@ -68,6 +70,7 @@ def test_a_bug_in_the_backend_becomes_an_internal_failure(monkeypatch):
     assert status == 400
     assert error["__type"] == "InternalFailure"
     assert error["Message"].startswith("workmail_mock internal error (RuntimeError: boom) at ")
+    assert "/" not in error["Message"], "no filesystem path of the user's machine"
 
 
 # --- the conformance checker itself -------------------------------------------------------

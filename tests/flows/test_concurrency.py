@@ -153,5 +153,5 @@ def test_request_rejected_halfway_changes_nothing() -> None:
                 Alias="second",
                 Domains=[{"DomainName": "free.example.com"}, {"DomainName": "taken.example.com"}],
             )
-        assert info.value.response["Error"]["Code"] == "MailDomainInUseException"
+        assert info.value.response["Error"]["Code"] == "InvalidParameterException"
         assert snapshot() == before

@@ -30,7 +30,12 @@ CONTENT_TYPE = "application/x-amz-json-1.1"
 VERIFICATION_MODEL = "workmail::mail-domain-verification"
 
 ORG_ID = re.compile(r"^m-[0-9a-f]{32}$")
-GROUP_ID = re.compile(r"^S-1-1-\d+-\d+-\d+-\d+-\d+$")
+#: User and group ids of an organization with its own WorkMail directory: lowercase UUIDs
+#: (docs/aws-behaviour.md section 4).
+ENTITY_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+#: ... of an organization on a Directory Service directory: AD security identifiers.
+SID = re.compile(r"^S-1-1-\d\d-\d{10}-\d{10}-\d{10}-\d{4}$")
+GROUP_ID = ENTITY_ID
 RESOURCE_ID = re.compile(r"^r-[0-9a-f]{32}$")
 
 

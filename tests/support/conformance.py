@@ -12,9 +12,24 @@ from typing import Any
 
 from botocore.model import Shape
 
-from workmail_mock.exceptions import common_error_classes, modelled_error_classes
+from workmail_mock import spec
+from workmail_mock.errors import (
+    NotServedByWorkMailMock,
+    common_error_classes,
+    modelled_error_classes,
+)
 
 KNOWN_ERRORS = frozenset(modelled_error_classes()) | frozenset(common_error_classes())
+#: AWS's common errors an operation may answer besides its own list; InternalFailure is
+#: left out on purpose: it means a bug in the mock.
+COMMON_ERRORS = frozenset({"ValidationException", "SerializationException"})
+#: The mock's own code for what it does not serve (an operation or a region).
+NOT_SERVED = NotServedByWorkMailMock.code
+
+
+def allowed_errors(operation: str) -> frozenset[str]:
+    """The error codes one operation may answer: its model list and the common ones."""
+    return spec.errors_of(operation) | COMMON_ERRORS | {NOT_SERVED}
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -78,8 +93,10 @@ def check_response(operation_model: Any, status: int, body: bytes) -> list[str]:
         return [f"{name}: body is not JSON: {body[:200]!r}"]
     if status >= 300:
         code = data.get("__type", "")
-        if code not in KNOWN_ERRORS:
+        if code not in KNOWN_ERRORS and code != NOT_SERVED:
             out.append(f"{name}: error code {code!r} is not known to the model")
+        elif code not in allowed_errors(name):
+            out.append(f"{name}: error code {code!r} is not in {name}'s model error list")
         if status >= 500:
             out.append(f"{name}: HTTP {status}: {data}")
         return out

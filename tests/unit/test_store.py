@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support.internals import OrderedStore, encode_token
-from workmail_mock.exceptions import InvalidParameterException
+from workmail_mock.errors import InvalidParameterException
 
 
 def _all(store: OrderedStore[int], limit: int) -> list[int]:

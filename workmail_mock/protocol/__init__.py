@@ -1,4 +1,3 @@
-"""Wire <-> Python: the service model, request validation, response shaping and dispatch.
-
-Nothing in here holds state; the backend never sees HTTP or JSON.
+"""Wire <-> Python: request validation, response shaping and dispatch to the operation
+registry. Nothing in here holds state; the operations never see HTTP or JSON.
 """

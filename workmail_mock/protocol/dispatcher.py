@@ -1,4 +1,4 @@
-"""One request in, one response out: target -> validate -> backend method -> serialize.
+"""One request in, one response out: target -> validate -> registered operation -> serialize.
 
 Shared by the in-process interceptor and moto's server; both hand over the raw
 pieces of an AWS JSON 1.1 request and get back ``(status, headers, body)``.
@@ -6,40 +6,44 @@ pieces of an AWS JSON 1.1 request and get back ``(status, headers, body)``.
 
 from __future__ import annotations
 
-import functools
 import json
 import traceback
 import uuid
+from collections.abc import Callable
 from typing import Any
 
-from botocore import xform_name
-
-from workmail_mock.exceptions import (
+from workmail_mock import spec
+from workmail_mock.errors import (
     InternalFailure,
+    NotServedByWorkMailMock,
     SerializationException,
     UnknownOperationException,
-    UnsupportedOperationException,
     WorkMailError,
 )
-from workmail_mock.protocol import spec
+from workmail_mock.operations import REGISTRY, invoke
 from workmail_mock.protocol.serializer import encode, serialize
 from workmail_mock.protocol.validator import validate
+from workmail_mock.state.region import LOCK, RegionState
 
 TARGET_PREFIX = "WorkMailService."
 CONTENT_TYPE = "application/x-amz-json-1.1"
 
 Response = tuple[int, dict[str, str], bytes]
+StateSource = Callable[[str, str], RegionState]
 
 
-@functools.cache
-def _keywords(operation: str) -> dict[str, str]:
-    shape = spec.operation_model(operation).input_shape
-    return {name: xform_name(name) for name in shape.members} if shape is not None else {}
+def _no_state(account: str, region: str) -> RegionState:
+    raise RuntimeError("workmail_mock is not registered: import workmail_mock first")
 
 
-@functools.cache
-def _method_name(operation: str) -> str:
-    return str(xform_name(operation))
+_state_for: StateSource = _no_state
+
+
+def install_state_source(source: StateSource) -> None:
+    """Where requests find the state of an account and region (moto's backends; set by
+    ``workmail_mock.wiring.registration``)."""
+    global _state_for
+    _state_for = source
 
 
 def operation_from_target(target: str | bytes | None) -> str:
@@ -83,19 +87,14 @@ def handle(
     try:
         operation = operation_from_target(target)
         params = validate(operation, _decode(body))
-        from workmail_mock.models import backend_for  # the backend module imports moto lazily
-
-        backend = backend_for(account, region)
-        method = getattr(backend, _method_name(operation), None)
-        if method is None:
-            raise UnsupportedOperationException(
-                f"workmail_mock does not support the operation {operation} yet; "
-                "see the README for the supported operations"
+        state = _state_for(account, region)
+        if operation not in REGISTRY:
+            raise NotServedByWorkMailMock(
+                f"workmail_mock does not serve the operation {operation} yet; "
+                "see the README for the operations it serves"
             )
-        keywords = _keywords(operation)
-        kwargs = {keywords[name]: value for name, value in params.items()}
-        with backend.lock:
-            result = method(**kwargs)
+        with LOCK:
+            result = invoke(operation, state, params)
             # Serialize under the lock: the result may be a live domain object.
             payload = serialize(operation, result)
         return 200, _headers(), encode(payload)
@@ -106,6 +105,6 @@ def handle(
         return error_response(
             InternalFailure(
                 f"workmail_mock internal error ({type(exc).__name__}: {exc}) at "
-                f"{where.filename}:{where.lineno}; please report it"
+                f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}; please report it"
             )
         )

@@ -1,6 +1,6 @@
 """Model-driven response shaping.
 
-A backend returns domain objects (dataclasses) or plain mappings keyed by the output
+An operation returns domain objects (dataclasses) or plain mappings keyed by the output
 shape's member names; the serializer walks the operation's output shape and emits
 exactly its members: attributes are read by the member's snake_case name, timestamps
 become epoch seconds, absent (``None``) members are left out. A response therefore
@@ -18,7 +18,7 @@ from typing import Any
 from botocore import xform_name
 from botocore.model import Shape
 
-from workmail_mock.protocol import spec
+from workmail_mock import spec
 
 Writer = Callable[[Any], Any]
 
@@ -184,12 +184,18 @@ def serialize(operation: str, result: Any) -> dict[str, Any]:
 
 
 def encode(payload: dict[str, Any]) -> bytes:
-    """JSON text of a serialized payload, splicing in pre-encoded list items."""
+    """JSON text of a serialized payload, splicing in pre-encoded list items.
+
+    Each item of a top-level list is looked at on its own: a page may mix cached
+    entities (Fragments) with items written afresh.
+    """
     parts = []
     dumps = json.dumps
     for key, value in payload.items():
-        if type(value) is list and value and type(value[0]) is Fragment:
-            text = "[" + ",".join(value) + "]"
+        if type(value) is list and any(type(item) is Fragment for item in value):
+            text = "[" + ",".join(
+                item if type(item) is Fragment else dumps(item) for item in value
+            ) + "]"
         else:
             text = dumps(value)
         parts.append(f'"{key}":{text}')

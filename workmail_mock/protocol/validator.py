@@ -19,8 +19,8 @@ from typing import Any
 
 from botocore.model import Shape, StructureShape
 
-from workmail_mock.exceptions import SerializationException, ValidationException
-from workmail_mock.protocol import spec
+from workmail_mock.errors import SerializationException, ValidationException
+from workmail_mock import spec
 
 Checker = Callable[[Any, str, list[str]], Any]
 """Checks one value at a path, appends constraint failures, returns the value to pass on."""
@@ -274,18 +274,3 @@ def validate(operation: str, params: Any) -> dict[str, Any]:
         noun = "error" if count == 1 else "errors"
         raise ValidationException(f"{count} validation {noun} detected: " + "; ".join(errors))
     return cleaned  # type: ignore[no-any-return]
-
-
-@functools.cache
-def _member_pattern(operation: str, member: str) -> re.Pattern[str]:
-    shape = spec.operation_model(operation).input_shape.members[member]
-    return re.compile(shape.metadata["pattern"], re.ASCII)
-
-
-def fully_matches(operation: str, member: str, value: str) -> bool:
-    """Whether the whole value matches the member's model pattern (not just a prefix).
-
-    The front end validates with search semantics; the service's own code is stricter
-    where the value becomes part of a name (an alias forms a DNS label, for example).
-    """
-    return _member_pattern(operation, member).fullmatch(value) is not None

@@ -8,7 +8,9 @@ moto has no plugin API, so this touches moto internals (tested on moto >=5.1,<6)
 - moto's server routes unsigned requests by X-Amz-Target prefix through
   ``UNSIGNED_REQUESTS``: ``WorkMailService`` is added there, and its
   ``DomainDispatcherApplication`` answers WorkMail requests before its own routing;
-- botocore's ``BUILTIN_HANDLERS`` gets the in-process ``before-send`` handler.
+- botocore's ``BUILTIN_HANDLERS`` gets the in-process ``before-send`` handler;
+- the state layer gets moto's clock, random source and state manager
+  (``integrations.moto_runtime``), and the dispatcher finds state in moto's backends.
 ``register()`` is idempotent and thread-safe; ``import workmail_mock`` calls it.
 """
 
@@ -42,7 +44,14 @@ def register() -> None:
         from botocore.handlers import BUILTIN_HANDLERS
 
         import workmail_mock.models as models
-        from workmail_mock.core import interception
+        from workmail_mock.integrations.moto_runtime import MotoRuntime
+        from workmail_mock.protocol import dispatcher
+        from workmail_mock.state import runtime
+        from workmail_mock.wiring import interception, scope
+
+        runtime.install(MotoRuntime())
+        dispatcher.install_state_source(models.region_state)
+        models.workmail_backends.scope_open = scope.depth_positive  # type: ignore[method-assign]
 
         if not any(name == SERVICE for name, _ in backend_index.backend_url_patterns):
             # First, not last: moto's server and stubber try the ~1,250 patterns in order.
@@ -72,8 +81,8 @@ _SERVER_MODULE = "moto.moto_server.werkzeug_app"
 
 def _patch_server(module: types.ModuleType) -> None:
     """Unsigned routing, and WorkMail requests answered before moto's router runs (see
-    ``workmail_mock.core.server.answer``): for ThreadedMotoServer and ``moto.server``."""
-    from workmail_mock.core import server
+    ``workmail_mock.wiring.server.answer``): for ThreadedMotoServer and ``moto.server``."""
+    from workmail_mock.wiring import server
 
     module.UNSIGNED_REQUESTS.setdefault("WorkMailService", (SERVICE, "us-east-1"))
     app = module.DomainDispatcherApplication

@@ -34,6 +34,10 @@ def depth() -> int:
     return _depth
 
 
+def depth_positive() -> bool:
+    return _depth > 0
+
+
 def _moto_active() -> bool:
     from moto.core.models import botocore_stubber
 

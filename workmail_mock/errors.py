@@ -1,8 +1,10 @@
 """One exception class per error shape of botocore's WorkMail model, plus AWS's common errors.
 
-Each class's wire code (``__type``) is its class name; ``tests/test_exceptions.py``
-proves the set matches the model one to one. The backend raises these; the
-protocol layer turns them into HTTP 400 JSON errors.
+Each class's wire code (``__type``) is its class name; the contract tests prove the set
+matches the model one to one, and that each operation answers only the errors of its own
+model error list (or the common ones). The state and operations layers raise these; the
+protocol layer turns them into HTTP 400 JSON errors. This is the bottom layer: it
+imports nothing of the package.
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ class TooManyTagsException(WorkMailError):
 
 
 class UnsupportedOperationException(WorkMailError):
-    """The operation can't be performed (here also: not yet supported by workmail_mock)."""
+    """The operation can't be performed on this organization (a read-only directory)."""
 
 
 # --- AWS's common errors (not in the WorkMail model) ------------------------------------
@@ -147,6 +149,17 @@ class InternalFailure(CommonError):
     """
 
 
+class NotServedByWorkMailMock(WorkMailError):
+    """An operation or region workmail_mock does not serve.
+
+    Not an AWS error: a code no AWS service answers, so that it can't be mistaken for a
+    real condition (UnsupportedOperationException means "read-only directory"), with HTTP
+    400 so that botocore does not retry it.
+    """
+
+    modelled: ClassVar[bool] = False
+
+
 def modelled_error_classes() -> dict[str, type[WorkMailError]]:
     """Every class standing for an error shape of the model, by code."""
     return {
@@ -154,6 +167,18 @@ def modelled_error_classes() -> dict[str, type[WorkMailError]]:
         for cls in WorkMailError.__subclasses__()
         if cls.modelled and cls is not CommonError
     }
+
+
+def organization_not_found(organization_id: str, account_id: str, region: str) -> WorkMailError:
+    return OrganizationNotFoundException(
+        f"Organization {organization_id} does not exist in account {account_id}, region {region}"
+    )
+
+
+def organization_state(organization_id: str, state: str) -> WorkMailError:
+    return OrganizationStateException(
+        f"Organization {organization_id} is in state {state}; the operation requires state Active"
+    )
 
 
 def common_error_classes() -> dict[str, type[WorkMailError]]:

@@ -1,8 +1,13 @@
-"""botocore's WorkMail service model: the single source of truth for the wire."""
+"""botocore's WorkMail service model: the single source of truth for the wire.
+
+The bottom layer, with ``errors``: every constraint, shape and error list is read from
+here, never copied into the code.
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 
 import botocore.session
 from botocore.model import OperationModel, ServiceModel
@@ -50,3 +55,37 @@ def supported_regions() -> tuple[str, ...]:
 def error_codes() -> frozenset[str]:
     """The error shape names the model declares for WorkMail."""
     return frozenset(shape.name for shape in service_model().error_shapes)
+
+
+@functools.cache
+def errors_of(operation: str) -> frozenset[str]:
+    """The error shape names the model lists for one operation."""
+    return frozenset(shape.name for shape in operation_model(operation).error_shapes)
+
+
+@functools.cache
+def idempotency_member(operation: str) -> str | None:
+    """The input member carrying the model's ``idempotencyToken`` trait (ClientToken)."""
+    shape = operation_model(operation).input_shape
+    if shape is None:
+        return None
+    for name, member in shape.members.items():
+        if member.metadata.get("idempotencyToken"):
+            return str(name)
+    return None
+
+
+@functools.cache
+def _member_pattern(operation: str, member: str) -> re.Pattern[str]:
+    shape = operation_model(operation).input_shape
+    assert shape is not None
+    return re.compile(shape.members[member].metadata["pattern"], re.ASCII)
+
+
+def fully_matches(operation: str, member: str, value: str) -> bool:
+    """Whether the whole value matches the member's model pattern (not just a part).
+
+    The front end validates with search semantics; the service's own code is stricter
+    where the value becomes part of a name (an alias forms a DNS label, for example).
+    """
+    return _member_pattern(operation, member).fullmatch(value) is not None

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
-from workmail_mock.exceptions import InvalidParameterException
+from workmail_mock.errors import InvalidParameterException
 
 T = TypeVar("T")
 

@@ -1,0 +1,329 @@
+"""The entity directory of one organization: the sole owner of its users, groups and
+resources, their names, their email addresses (primary and aliases) and the domains
+those addresses use.
+
+An address belongs to at most one entity, across primary addresses and aliases,
+compared case-insensitively; ``addresses_in(domain)`` counts every address held, so a
+domain in use can't be deregistered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar, overload
+
+from workmail_mock.errors import (
+    EntityNotFoundException,
+    EntityStateException,
+    InvalidParameterException,
+    NameAvailabilityException,
+    ReservedNameException,
+)
+from workmail_mock.state import runtime
+from workmail_mock.state.entities import Entity, Group, Resource, User
+from workmail_mock.state.kinds import EntityState
+from workmail_mock.state.store import OrderedStore
+
+E = TypeVar("E", bound=Entity)
+
+#: Names the directory keeps for itself; CreateUser/CreateGroup/CreateResource answer
+#: ReservedNameException for them. AWS documents no list: these are the built-in accounts
+#: of the Active Directory behind every organization, compared case-insensitively (a
+#: guess; docs/aws-behaviour.md section 3).
+RESERVED_NAMES = frozenset({"administrator", "guest", "krbtgt", "default account"})
+
+
+def _what(kinds: tuple[type[Entity], ...]) -> str:
+    """How a not-found message names what was looked for."""
+    if len(kinds) == 1:
+        return kinds[0].LABEL
+    if set(kinds) == {User, Group}:
+        return "User or group"
+    return "Entity"
+
+
+def domain_of(address: str) -> str:
+    return address.rsplit("@", 1)[-1].lower()
+
+
+@dataclasses.dataclass(eq=False)
+class EntityDirectory:
+    """Users, groups and resources of one organization, with the indexes that keep their
+    names and addresses unique."""
+
+    organization_id: str
+    users: OrderedStore[User] = dataclasses.field(default_factory=OrderedStore)
+    groups: OrderedStore[Group] = dataclasses.field(default_factory=OrderedStore)
+    resources: OrderedStore[Resource] = dataclasses.field(default_factory=OrderedStore)
+    #: casefolded name -> entity id (names are unique across users, groups, resources)
+    names: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: lower-cased address (primary or alias) -> entity id
+    addresses: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: entity id -> its aliases (lower-cased key -> as given), in the order they were added
+    aliases: dict[str, OrderedStore[str]] = dataclasses.field(default_factory=dict)
+    #: lower-cased domain -> how many addresses use it
+    domain_use: Counter[str] = dataclasses.field(default_factory=Counter)
+
+    # --- finding ---------------------------------------------------------------------
+
+    def get(self, entity_id: str) -> Entity | None:
+        return (
+            self.users.get(entity_id)
+            or self.groups.get(entity_id)
+            or self.resources.get(entity_id)
+        )
+
+    def resolve(self, identifier: str) -> Entity | None:
+        """The entity an identifier names: its id, an email address (primary or alias)
+        or its name, as the model documents for EntityId-style parameters."""
+        entity = self.get(identifier)
+        if entity is not None:
+            return entity
+        entity_id = self.addresses.get(identifier.lower())
+        if entity_id is None:
+            entity_id = self.names.get(identifier.casefold())
+        return self.get(entity_id) if entity_id is not None else None
+
+    @overload
+    def find(
+        self, identifier: str, kind: type[E], *, live: bool = ..., by_id: bool = ...,
+        operation: str = ..., wrong_kind: str | None = ...,
+    ) -> E: ...
+
+    @overload
+    def find(
+        self, identifier: str, kind: tuple[type[Entity], ...], *, live: bool = ...,
+        by_id: bool = ..., operation: str = ..., wrong_kind: str | None = ...,
+    ) -> Entity: ...
+
+    def find(
+        self,
+        identifier: str,
+        kind: type[Entity] | tuple[type[Entity], ...],
+        *,
+        live: bool = False,
+        by_id: bool = False,
+        operation: str = "The operation",
+        wrong_kind: str | None = None,
+    ) -> Entity:
+        """The entity an identifier (id, email or name; only the id with ``by_id``) names.
+
+        EntityNotFoundException when there is none of the kinds asked for; with
+        ``wrong_kind`` an entity of another kind is an InvalidParameterException whose
+        message ends with that text. With ``live`` a DELETED entity is an
+        EntityStateException: deleted entities stay visible to reads only.
+        """
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        entity = self.get(identifier) if by_id else self.resolve(identifier)
+        if entity is not None and not isinstance(entity, kinds):
+            if wrong_kind is not None:
+                raise InvalidParameterException(
+                    f"Entity {identifier} is a {entity.noun}{wrong_kind}"
+                )
+            entity = None
+        if entity is None:
+            raise EntityNotFoundException(
+                f"{_what(kinds)} {identifier} does not exist in organization "
+                f"{self.organization_id}"
+            )
+        if live:
+            require_live(entity, operation)
+        return entity
+
+    def store_of(self, entity: Entity) -> OrderedStore[Entity]:
+        stores: dict[type[Entity], OrderedStore[Entity]] = {
+            User: self.users, Group: self.groups, Resource: self.resources,  # type: ignore[dict-item]
+        }
+        return stores[type(entity)]
+
+    # --- adding, naming ---------------------------------------------------------------
+
+    def add(self, entity: Entity) -> None:
+        """Add a new entity under its name (ReservedName / NameAvailability otherwise)."""
+        self.claim_name(entity.name, entity.id)
+        self.store_of(entity).add(entity.id, entity)
+
+    def claim_name(self, name: str, entity_id: str) -> None:
+        """Reserve a name for an entity, or raise the error AWS answers."""
+        key = name.casefold()
+        if key in RESERVED_NAMES:
+            raise ReservedNameException(f"The name {name} is reserved by WorkMail")
+        holder = self.names.get(key)
+        if holder is not None and holder != entity_id:
+            raise NameAvailabilityException(
+                f"The name {name} is already used by entity {holder} in this organization"
+            )
+        self.names[key] = entity_id
+
+    def rename(self, entity: Entity, name: str) -> None:
+        self.claim_name(name, entity.id)
+        if entity.name.casefold() != name.casefold():
+            self.names.pop(entity.name.casefold(), None)
+        entity.name = name
+
+    # --- addresses --------------------------------------------------------------------
+
+    def holder_of(self, address: str) -> Entity | None:
+        entity_id = self.addresses.get(address.lower())
+        return self.get(entity_id) if entity_id is not None else None
+
+    def addresses_in(self, domain: str) -> int:
+        return self.domain_use.get(domain.lower(), 0)
+
+    def _claim(self, address: str, entity: Entity) -> None:
+        key = address.lower()
+        if self.addresses.get(key) == entity.id:
+            return
+        self.addresses[key] = entity.id
+        self.domain_use[domain_of(key)] += 1
+
+    def _release(self, address: str, entity: Entity) -> None:
+        """Release an address only if this entity holds it."""
+        key = address.lower()
+        if self.addresses.get(key) != entity.id:
+            return
+        del self.addresses[key]
+        domain = domain_of(key)
+        self.domain_use[domain] -= 1
+        if self.domain_use[domain] <= 0:
+            del self.domain_use[domain]
+
+    def aliases_of(self, entity: Entity) -> OrderedStore[str]:
+        """The entity's aliases (a new empty store, not kept, when it has none)."""
+        return self.aliases.get(entity.id) or OrderedStore()
+
+    def has_alias(self, entity: Entity, alias: str) -> bool:
+        return alias.lower() in self.aliases.get(entity.id, ())
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        self.aliases.setdefault(entity.id, OrderedStore()).add(alias.lower(), alias)
+        self._claim(alias, entity)
+
+    def remove_alias(self, entity: Entity, alias: str) -> None:
+        store = self.aliases.get(entity.id)
+        if store is None or store.remove(alias.lower()) is None:
+            return
+        if not len(store):
+            del self.aliases[entity.id]
+        self._release(alias, entity)
+
+    def set_primary(self, entity: Entity, email: str) -> None:
+        """Make ``email`` the entity's primary address. A previous, different primary
+        address becomes an alias; a new address that was an alias stops being one
+        (UpdatePrimaryEmailAddress's documented swap)."""
+        current = entity.email
+        if current is not None and current.lower() == email.lower():
+            entity.email = email  # the same address: at most its spelling changes
+            return
+        self.remove_alias(entity, email)
+        self._claim(email, entity)
+        entity.email = email
+        if current is not None:
+            self.add_alias(entity, current)
+
+    def rename_primary(self, entity: Entity, email: str) -> None:
+        """Replace the primary address; the old one is released, not kept as an alias.
+        A new address that was an alias of the entity stops being one."""
+        old = entity.email
+        self.remove_alias(entity, email)
+        if old is not None and old.lower() != email.lower():
+            self._release(old, entity)
+        self._claim(email, entity)
+        entity.email = email
+
+    def drop_addresses(self, entity: Entity) -> None:
+        """Release the primary address and every alias of an entity."""
+        for alias in list(self.aliases_of(entity)):
+            self.remove_alias(entity, alias)
+        if entity.email is not None:
+            self._release(entity.email, entity)
+        entity.email = None
+
+    # --- state changes ----------------------------------------------------------------
+
+    def enable(self, entity: Entity, email: str) -> None:
+        """RegisterToWorkMail: the entity gets its primary address and a mailbox."""
+        self.set_primary(entity, email)
+        entity.state = EntityState.ENABLED
+        entity.enabled_date = runtime.current().now()
+        entity.disabled_date = None
+
+    def disable(self, entity: Entity) -> None:
+        """DeregisterFromWorkMail: its addresses are released (docs/aws-behaviour.md 6)."""
+        self.drop_addresses(entity)
+        entity.state = EntityState.DISABLED
+        entity.disabled_date = runtime.current().now()
+
+    def forget(self, entity: Entity) -> None:
+        """A deleted entity keeps its id and kind (listed as DELETED), nothing else."""
+        self.drop_addresses(entity)
+        if self.names.get(entity.name.casefold()) == entity.id:
+            del self.names[entity.name.casefold()]
+        entity.state = EntityState.DELETED
+        if isinstance(entity, User):
+            entity.password_hash = None
+
+    def enabled_users(self) -> int:
+        return sum(1 for user in self.users if user.state == EntityState.ENABLED)
+
+
+def require_live(entity: Entity, operation: str) -> None:
+    """A deleted entity stays visible to Describe*/List*, but nothing else may touch it."""
+    if entity.state == EntityState.DELETED:
+        raise EntityStateException(
+            f"{entity.LABEL} {entity.id} is in state DELETED; {operation} can't be used on a "
+            "deleted entity"
+        )
+
+
+def require_enabled(entity: Entity, operation: str) -> None:
+    """Address and mailbox operations need a registered entity (a guess,
+    docs/aws-behaviour.md section 6)."""
+    require_live(entity, operation)
+    if entity.state != EntityState.ENABLED:
+        raise EntityStateException(
+            f"{entity.LABEL} {entity.id} is in state {entity.state}; {operation} needs an "
+            "entity registered to WorkMail (ENABLED)"
+        )
+
+
+def entity_filter(
+    filters: dict[str, str] | None, one_per_request: str | None = None
+) -> Callable[[Entity], bool] | None:
+    """The predicate of a list operation's Filters (NamePrefix, PrimaryEmailPrefix, State,
+    and the user-specific prefixes), or None when nothing is filtered.
+
+    ``one_per_request`` names an operation whose model documentation says it supports only
+    one filter per request; more than one is then an InvalidParameterException.
+    """
+    if not filters:
+        return None
+    if one_per_request is not None and len(filters) > 1:
+        raise InvalidParameterException(
+            f"{one_per_request} accepts one filter per request; got {len(filters)}: "
+            f"{', '.join(sorted(filters))}"
+        )
+    name = filters.get("NamePrefix") or filters.get("UsernamePrefix")
+    email = filters.get("PrimaryEmailPrefix")
+    state = filters.get("State")
+    display = filters.get("DisplayNamePrefix")
+    idp = filters.get("IdentityProviderUserIdPrefix")
+
+    def keep(entity: Entity) -> bool:
+        if name is not None and not entity.name.startswith(name):
+            return False
+        if email is not None and not (entity.email or "").startswith(email):
+            return False
+        if state is not None and entity.state != state:
+            return False
+        if display is not None and not (getattr(entity, "display_name", None) or "").startswith(
+            display
+        ):
+            return False
+        return idp is None or (getattr(entity, "identity_provider_user_id", None) or "").startswith(
+            idp
+        )
+
+    return keep
