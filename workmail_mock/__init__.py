@@ -14,9 +14,9 @@ stay 0), DNS is never looked up (domains verify at once, or by moto's state mana
 and where AWS documents no rule the mock's choice is marked "a guess" in the code.
 """
 
+from workmail_mock.models import backend_for, workmail_backends
 from workmail_mock.wiring.registration import register as _register
 from workmail_mock.wiring.scope import mock_workmail
-from workmail_mock.models import backend_for, workmail_backends
 
 __version__ = "0.1.0"
 

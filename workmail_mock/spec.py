@@ -10,7 +10,7 @@ import functools
 import re
 
 import botocore.session
-from botocore.model import OperationModel, ServiceModel
+from botocore.model import OperationModel, ServiceModel, Shape
 
 SERVICE_NAME = "workmail"
 
@@ -89,3 +89,27 @@ def fully_matches(operation: str, member: str, value: str) -> bool:
     where the value becomes part of a name (an alias forms a DNS label, for example).
     """
     return _member_pattern(operation, member).fullmatch(value) is not None
+
+
+# botocore's shape classes carry these attributes on their subclasses only; the stubs type
+# every shape as ``Shape``. One typed accessor each, instead of casts at every use.
+
+
+def members_of(shape: Shape) -> dict[str, Shape]:
+    """A structure's members by wire name."""
+    return dict(getattr(shape, "members", {}))
+
+
+def item_of(shape: Shape) -> Shape:
+    """A list's member shape."""
+    member: Shape = getattr(shape, "member")  # noqa: B009 - the stubs lack it
+    return member
+
+
+def key_and_value_of(shape: Shape) -> tuple[Shape, Shape]:
+    """A map's key and value shapes."""
+    return getattr(shape, "key"), getattr(shape, "value")  # noqa: B009
+
+
+def enum_of(shape: Shape) -> list[str]:
+    return list(getattr(shape, "enum", None) or [])

@@ -24,7 +24,6 @@ from tests.support import (
     user,
 )
 from tests.support.directories import ad_connector, simple_ad
-from tests.support.internals import WorkMailBackend
 
 
 def _names(client: Any, org: str, **kwargs: Any) -> list[str]:

@@ -26,7 +26,6 @@ from tests.support import (
     user,
 )
 from tests.support.directories import ad_connector, simple_ad
-from tests.support.internals import WorkMailBackend
 
 DEFAULT_BOOKING = {
     "AutoAcceptRequests": True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from workmail_mock.integrations import backend_in_use
 
@@ -24,7 +25,7 @@ class Directory:
     is_ad_connector: bool
 
 
-def _backend(account_id: str, region: str) -> object | None:
+def _backend(account_id: str, region: str) -> Any:
     return backend_in_use("moto.ds.models", "ds_backends", account_id, region)
 
 
@@ -50,5 +51,5 @@ def exists(account_id: str, region: str, directory_id: str) -> bool:
 def delete(account_id: str, region: str, directory_id: str) -> None:
     """DeleteOrganization's DeleteDirectory: the directory goes from moto's DS too."""
     backend = _backend(account_id, region)
-    if backend is not None and directory_id in backend.directories:  # type: ignore[attr-defined]
-        backend.delete_directory(directory_id)  # type: ignore[attr-defined]
+    if backend is not None and directory_id in backend.directories:
+        backend.delete_directory(directory_id)

@@ -1,22 +1,24 @@
-"""moto's clock, seedable random source and state manager, as ``state.runtime`` wants them."""
+"""moto's clock, seedable random source and state manager, in the shape of
+``state.runtime.Runtime`` (matched structurally: integrations and state don't import each
+other)."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from moto.core.utils import utcnow
 from moto.moto_api import state_manager
 from moto.moto_api._internal import mock_random
 from moto.moto_api._internal.managed_state_model import ManagedState
 
-from workmail_mock.state.runtime import Progression
-
 
 class _Managed(ManagedState):
     """A ManagedState whose status is read by an explicit call."""
 
     def settle(self) -> str | None:
-        return self.status  # type: ignore[no-any-return]
+        status: str | None = self.status
+        return status
 
 
 class MotoRuntime:
@@ -41,8 +43,9 @@ class MotoRuntime:
     def uuid4(self) -> str:
         return str(mock_random.uuid4())
 
-    def progression(self, model: str, transitions: list[tuple[str, str]]) -> Progression:
+    def progression(self, model: str, transitions: Sequence[tuple[str, str]]) -> _Managed:
         if model not in self._registered:
             state_manager.register_default_transition(model, {"progression": "immediate"})
             self._registered.add(model)
-        return _Managed(model, transitions)
+        steps: list[tuple[str | None, str]] = [(a, b) for a, b in transitions]
+        return _Managed(model, steps)

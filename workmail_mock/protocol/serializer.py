@@ -61,7 +61,7 @@ def _compiler() -> Callable[[Shape], Writer]:
                     else _TIME if member.type_name == "timestamp" else _NESTED,
                     compile_shape(member),
                 )
-                for name, member in shape.members.items()
+                for name, member in spec.members_of(shape).items()
             )
 
             def writer(value: Any) -> Any:
@@ -80,13 +80,13 @@ def _compiler() -> Callable[[Shape], Writer]:
                 return out
 
         elif kind == "list":
-            item_writer = compile_shape(shape.member)  # type: ignore[attr-defined, unused-ignore]
+            item_writer = compile_shape(spec.item_of(shape))
 
             def writer(value: Any) -> Any:
                 return [item_writer(v) for v in value]
 
         elif kind == "map":
-            value_writer = compile_shape(shape.value)  # type: ignore[attr-defined, unused-ignore]
+            value_writer = compile_shape(spec.key_and_value_of(shape)[1])
 
             def writer(value: Any) -> Any:
                 return {k: value_writer(v) for k, v in value.items()}
@@ -114,7 +114,7 @@ class Fragment(str):
 def _is_flat(shape: Shape) -> bool:
     return shape.type_name == "structure" and all(
         m.type_name in _SCALARS or m.type_name == "timestamp"
-        for m in shape.members.values()
+        for m in spec.members_of(shape).values()
     )
 
 
@@ -153,14 +153,14 @@ def output_writer(operation: str) -> Writer:
     shape = spec.operation_model(operation).output_shape
     if shape is None:
         return lambda value: {}
-    members = shape.members
-    if not any(m.type_name == "list" and _is_flat(m.member) for m in members.values()):
+    members = spec.members_of(shape)
+    if not any(m.type_name == "list" and _is_flat(spec.item_of(m)) for m in members.values()):
         return _compile_shape(shape)
     plain = _compile_shape(shape)
     lists = {
-        name: _cached_list(m.member)
+        name: _cached_list(spec.item_of(m))
         for name, m in members.items()
-        if m.type_name == "list" and _is_flat(m.member)
+        if m.type_name == "list" and _is_flat(spec.item_of(m))
     }
 
     def writer(value: Any) -> Any:

@@ -19,8 +19,8 @@ from typing import Any
 
 from botocore.model import Shape, StructureShape
 
-from workmail_mock.errors import SerializationException, ValidationException
 from workmail_mock import spec
+from workmail_mock.errors import SerializationException, ValidationException
 
 Checker = Callable[[Any, str, list[str]], Any]
 """Checks one value at a path, appends constraint failures, returns the value to pass on."""
@@ -76,7 +76,7 @@ def _string(shape: Shape) -> Checker:
     lengths = _length_checks(shape, sensitive)
     pattern_text = shape.metadata.get("pattern")
     search = re.compile(pattern_text, re.ASCII).search if pattern_text else None
-    enum = list(shape.enum) if shape.enum else None
+    enum = spec.enum_of(shape) or None
     enum_set = frozenset(enum) if enum else None
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
@@ -164,7 +164,7 @@ def _blob(shape: Shape) -> Checker:
 def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
     sensitive = bool(shape.metadata.get("sensitive"))
     lengths = _length_checks(shape, sensitive)
-    member = compile_shape(shape.member)  # type: ignore[attr-defined, unused-ignore]
+    member = compile_shape(spec.item_of(shape))
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not list:
@@ -176,8 +176,9 @@ def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
 
 
 def _map(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
-    key = compile_shape(shape.key)  # type: ignore[attr-defined, unused-ignore]
-    val = compile_shape(shape.value)  # type: ignore[attr-defined, unused-ignore]
+    key_shape, value_shape = spec.key_and_value_of(shape)
+    key = compile_shape(key_shape)
+    val = compile_shape(value_shape)
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not dict:

@@ -12,6 +12,7 @@ import datetime
 import random
 import threading
 import uuid
+from collections.abc import Sequence
 from typing import Protocol
 
 
@@ -38,13 +39,13 @@ class Runtime(Protocol):
 
     def uuid4(self) -> str: ...
 
-    def progression(self, model: str, transitions: list[tuple[str, str]]) -> Progression: ...
+    def progression(self, model: str, transitions: Sequence[tuple[str, str]]) -> Progression: ...
 
 
 class _Finished:
     """A progression that is over at once: its last status."""
 
-    def __init__(self, transitions: list[tuple[str, str]]) -> None:
+    def __init__(self, transitions: Sequence[tuple[str, str]]) -> None:
         self._status = transitions[-1][1]
 
     def settle(self) -> str | None:
@@ -85,7 +86,7 @@ class PlainRuntime:
         with self._lock:
             return str(uuid.UUID(int=self._random.getrandbits(128), version=4))
 
-    def progression(self, model: str, transitions: list[tuple[str, str]]) -> Progression:
+    def progression(self, model: str, transitions: Sequence[tuple[str, str]]) -> Progression:
         return _Finished(transitions)
 
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from botocore.awsrequest import AWSResponse
 
-from workmail_mock.wiring import scope
 from workmail_mock.protocol import dispatcher
 from workmail_mock.protocol.context import account_of, region_of
+from workmail_mock.wiring import scope
 
 EVENT = "before-send.workmail"
 

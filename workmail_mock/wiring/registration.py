@@ -51,7 +51,7 @@ def register() -> None:
 
         runtime.install(MotoRuntime())
         dispatcher.install_state_source(models.region_state)
-        models.workmail_backends.scope_open = scope.depth_positive  # type: ignore[method-assign]
+        models.workmail_backends.scope_open = scope.depth_positive
 
         if not any(name == SERVICE for name, _ in backend_index.backend_url_patterns):
             # First, not last: moto's server and stubber try the ~1,250 patterns in order.
