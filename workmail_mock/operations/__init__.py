@@ -3,12 +3,17 @@
 
 from workmail_mock.operations import (  # noqa: F401 - registers the handlers
     addresses,
+    availability,
+    dmarc,
     domains,
     groups,
     mailboxes,
     membership,
+    monitoring,
     organizations,
     resources,
+    retention,
+    tags,
     users,
 )
 from workmail_mock.operations.registry import REGISTRY, Call, invoke

@@ -1,0 +1,134 @@
+"""Mailbox export jobs (spec section 8): RUNNING until moto's state manager lets them
+complete; the operations layer delivers the ``.zip`` to S3 when a job completes."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+
+from workmail_mock.state import runtime
+from workmail_mock.state.runtime import Progression
+from workmail_mock.state.store import OrderedStore
+
+#: moto state-manager model of an export job: ``immediate`` by default (the first read
+#: shows COMPLETED); ``manual`` lets a test watch it run.
+EXPORT_MODEL = "workmail::mailbox-export-job"
+_RUNS = [("RUNNING", "COMPLETED")]
+RUNNING, COMPLETED, FAILED, CANCELLED = "RUNNING", "COMPLETED", "FAILED", "CANCELLED"
+#: Jobs are listed for 7 days after they start (model doc of ListMailboxExportJobs).
+LISTED_FOR = timedelta(days=7)
+#: One job per mailbox every 24 hours (admin guide, mail-export).
+ONE_JOB_PER = timedelta(hours=24)
+#: A guess: each read of a RUNNING job shows this much more progress, up to 99.
+PROGRESS_STEP = 10
+
+
+@dataclasses.dataclass(eq=False)
+class ExportJob:
+    id: str
+    entity_id: str
+    description: str | None
+    role_arn: str
+    kms_key_arn: str
+    s3_bucket_name: str
+    s3_prefix: str
+    start_time: datetime
+    progression: Progression = dataclasses.field(repr=False)
+    state: str = RUNNING
+    estimated_progress: int = 0
+    error_info: str | None = None
+    end_time: datetime | None = None
+
+    @property
+    def s3_key(self) -> str:
+        """``<S3Prefix>/<JobId>.zip`` (no doubled slash): a guess, AWS names no key."""
+        separator = "" if self.s3_prefix.endswith("/") else "/"
+        return f"{self.s3_prefix}{separator}{self.id}.zip"
+
+    @property
+    def s3_path(self) -> str:
+        """A guess at the form: ``<bucket>/<key>`` ("the path to the S3 bucket and file")."""
+        return f"{self.s3_bucket_name}/{self.s3_key}"
+
+    def due(self) -> bool:
+        """True when a RUNNING job's progression has reached COMPLETED (the operations
+        layer then delivers the export and calls ``complete`` or ``fail``)."""
+        return self.state == RUNNING and self.progression.settle() == COMPLETED
+
+    def observe(self) -> None:
+        """One read of the job: counts towards a manual progression, and progress moves."""
+        if self.state == RUNNING:
+            self.progression.advance()
+            self.estimated_progress = min(99, self.estimated_progress + PROGRESS_STEP)
+
+    def complete(self) -> None:
+        self.state, self.estimated_progress = COMPLETED, 100
+        self.end_time = runtime.current().now()
+
+    def fail(self, reason: str) -> None:
+        self.state, self.error_info = FAILED, reason[:1024]
+        self.end_time = runtime.current().now()
+
+    def cancel(self) -> None:
+        """RUNNING -> CANCELLED, keeping its progress; a finished job stays as it is (a
+        guess: AWS says only that a job near completion may not be cancellable)."""
+        if self.state == RUNNING:
+            self.state = CANCELLED
+            self.end_time = runtime.current().now()
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "JobId": self.id,
+            "EntityId": self.entity_id,
+            "Description": self.description,
+            "S3BucketName": self.s3_bucket_name,
+            "S3Path": self.s3_path,
+            "EstimatedProgress": self.estimated_progress,
+            "State": self.state,
+            "StartTime": self.start_time,
+            "EndTime": self.end_time,
+        }
+
+    def view(self) -> dict[str, object]:
+        return {
+            **self.summary(),
+            "RoleArn": self.role_arn,
+            "KmsKeyArn": self.kms_key_arn,
+            "S3Prefix": self.s3_prefix,
+            "ErrorInfo": self.error_info,
+        }
+
+
+def new_job(
+    job_id: str, entity_id: str, description: str | None, role_arn: str, kms_key_arn: str,
+    s3_bucket_name: str, s3_prefix: str,
+) -> ExportJob:
+    now = runtime.current().now()
+    return ExportJob(
+        job_id, entity_id, description, role_arn, kms_key_arn, s3_bucket_name, s3_prefix,
+        now, runtime.current().progression(EXPORT_MODEL, _RUNS),
+    )
+
+
+@dataclasses.dataclass(eq=False)
+class ExportJobs:
+    jobs: OrderedStore[ExportJob] = dataclasses.field(default_factory=OrderedStore)
+
+    def get(self, job_id: str) -> ExportJob | None:
+        return self.jobs.get(job_id)
+
+    def add(self, job: ExportJob) -> None:
+        self.jobs.add(job.id, job)
+
+    def running(self) -> list[ExportJob]:
+        return [job for job in self.jobs if job.state == RUNNING]
+
+    def last_start(self, entity_id: str) -> datetime | None:
+        starts = [job.start_time for job in self.jobs if job.entity_id == entity_id]
+        return max(starts) if starts else None
+
+    def expire(self, now: datetime) -> None:
+        """Drop jobs started more than 7 days ago: they are no longer listed."""
+        for job in list(self.jobs):
+            if now - job.start_time > LISTED_FOR:
+                self.jobs.remove(job.id)
