@@ -6,7 +6,9 @@ from workmail_mock.operations import (  # noqa: F401 - registers the handlers
     availability,
     dmarc,
     domains,
+    exports,
     groups,
+    identity,
     mailboxes,
     membership,
     monitoring,
@@ -14,6 +16,7 @@ from workmail_mock.operations import (  # noqa: F401 - registers the handlers
     resources,
     retention,
     tags,
+    tokens,
     users,
 )
 from workmail_mock.operations.registry import REGISTRY, Call, invoke

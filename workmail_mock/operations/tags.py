@@ -67,14 +67,14 @@ def tag_resource(call: Call, resource_arn: str, tags: list[dict[str, str]]) -> N
         raise InvalidParameterException(
             f"Tag keys starting with 'aws:' are reserved for AWS use: {reserved}"
         )
-    store = _store(call)
-    merged = set(store.get_tag_dict_for_resource(resource_arn)) | set(keys)
+    held = call.region.tags.get_tag_dict_for_resource(resource_arn) if call.region.tags else {}
+    merged = set(held) | set(keys)
     quota = call.region.quotas.tags_per_resource
     if len(merged) > quota:
         raise TooManyTagsException(
             f"Organization {org.id} would have {len(merged)} tags; at most {quota} are allowed"
         )
-    store.tag_resource(resource_arn, [{"Key": t["Key"], "Value": t["Value"]} for t in tags])
+    _store(call).tag_resource(resource_arn, [{"Key": t["Key"], "Value": t["Value"]} for t in tags])
 
 
 @operation("UntagResource", org=Org.NONE)

@@ -4,6 +4,10 @@ complete; the operations layer delivers the ``.zip`` to S3 when a job completes.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import io
+import json
+import zipfile
 from datetime import datetime, timedelta
 
 from workmail_mock.state import runtime
@@ -46,6 +50,10 @@ class ExportJob:
         return f"{self.s3_prefix}{separator}{self.id}.zip"
 
     @property
+    def log_key(self) -> str:
+        return self.s3_key[: -len(".zip")] + ".log.json"
+
+    @property
     def s3_path(self) -> str:
         """A guess at the form: ``<bucket>/<key>`` ("the path to the S3 bucket and file")."""
         return f"{self.s3_bucket_name}/{self.s3_key}"
@@ -61,9 +69,8 @@ class ExportJob:
             self.progression.advance()
             self.estimated_progress = min(99, self.estimated_progress + PROGRESS_STEP)
 
-    def complete(self) -> None:
-        self.state, self.estimated_progress = COMPLETED, 100
-        self.end_time = runtime.current().now()
+    def complete(self, end: datetime) -> None:
+        self.state, self.estimated_progress, self.end_time = COMPLETED, 100, end
 
     def fail(self, reason: str) -> None:
         self.state, self.error_info = FAILED, reason[:1024]
@@ -127,8 +134,25 @@ class ExportJobs:
         starts = [job.start_time for job in self.jobs if job.entity_id == entity_id]
         return max(starts) if starts else None
 
-    def expire(self, now: datetime) -> None:
-        """Drop jobs started more than 7 days ago: they are no longer listed."""
-        for job in list(self.jobs):
-            if now - job.start_time > LISTED_FOR:
-                self.jobs.remove(job.id)
+
+def export_files(job: ExportJob, end: datetime) -> tuple[bytes, bytes]:
+    """The job's ``.zip`` and its output log (admin guide, mail-export).
+
+    The mock keeps no messages, so the zip holds none; the log has the fields of the
+    admin guide's example. Writing the log as a JSON object next to the zip, named
+    ``<JobId>.log.json``, is a guess.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w"):
+        pass
+    archive = buffer.getvalue()
+    log = {
+        "totalNonExportableItems": 0,
+        "totalMessages": 0,
+        "sha384Hash": hashlib.sha384(archive).hexdigest(),
+        "totalBytes": len(archive),
+        "totalFolders": 0,
+        "startTime": int(job.start_time.timestamp() * 1000),
+        "endTime": int(end.timestamp() * 1000),
+    }
+    return archive, json.dumps(log).encode()
