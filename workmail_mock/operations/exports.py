@@ -104,10 +104,10 @@ def start_mailbox_export_job(
 
 
 @operation("DescribeMailboxExportJob")
-def describe_mailbox_export_job(call: Call, job_id: str) -> dict[str, Any]:
+def describe_mailbox_export_job(call: Call, job_id: str) -> ExportJob:
     job = _job(call, job_id)
     job.observe()
-    return job.view()
+    return job
 
 
 @operation("CancelMailboxExportJob")
@@ -126,4 +126,4 @@ def list_mailbox_export_jobs(
     for job in page:
         _finish_if_due(call, job)
         job.observe()
-    return {"Jobs": [job.summary() for job in page], "NextToken": token}
+    return {"Jobs": page, "NextToken": token}

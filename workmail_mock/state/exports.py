@@ -9,6 +9,7 @@ import io
 import json
 import zipfile
 from datetime import datetime, timedelta
+from typing import ClassVar
 
 from workmail_mock.state import runtime
 from workmail_mock.state.runtime import Progression
@@ -42,6 +43,18 @@ class ExportJob:
     estimated_progress: int = 0
     error_info: str | None = None
     end_time: datetime | None = None
+
+    #: Describe and List serialize the job itself; the serializer may keep its encoded
+    #: JSON for list pages (``protocol.serializer``), and setting any attribute drops it.
+    _wire_cacheable: ClassVar[bool] = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        self.__dict__.pop("_wire", None)
+        object.__setattr__(self, name, value)
+
+    @property
+    def job_id(self) -> str:
+        return self.id
 
     @property
     def s3_key(self) -> str:
@@ -82,28 +95,6 @@ class ExportJob:
         if self.state == RUNNING:
             self.state = CANCELLED
             self.end_time = runtime.current().now()
-
-    def summary(self) -> dict[str, object]:
-        return {
-            "JobId": self.id,
-            "EntityId": self.entity_id,
-            "Description": self.description,
-            "S3BucketName": self.s3_bucket_name,
-            "S3Path": self.s3_path,
-            "EstimatedProgress": self.estimated_progress,
-            "State": self.state,
-            "StartTime": self.start_time,
-            "EndTime": self.end_time,
-        }
-
-    def view(self) -> dict[str, object]:
-        return {
-            **self.summary(),
-            "RoleArn": self.role_arn,
-            "KmsKeyArn": self.kms_key_arn,
-            "S3Prefix": self.s3_prefix,
-            "ErrorInfo": self.error_info,
-        }
 
 
 def new_job(
