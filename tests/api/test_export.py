@@ -287,3 +287,11 @@ def test_jobs_are_listed_for_seven_days(client, org):
     job = backend.organizations.get(org).exports.get(job_id)
     job.start_time -= datetime.timedelta(days=7, seconds=1)
     assert client.list_mailbox_export_jobs(OrganizationId=org)["Jobs"] == []
+
+
+def test_a_role_that_moto_iam_lacks_fails_the_job(client, org, aws):
+    user(client, org, enabled=True)
+    aws("iam").create_role(RoleName="some-other-role", AssumeRolePolicyDocument="{}")
+    job_id = _start(client, org, "alice")
+    job = client.describe_mailbox_export_job(OrganizationId=org, JobId=job_id)
+    assert (job["State"], job["ErrorInfo"]) == ("FAILED", f"IAM role {ROLE} does not exist")

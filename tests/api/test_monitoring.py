@@ -98,3 +98,15 @@ def test_unknown_and_deleted_organizations(client, org):
     for call in calls:
         with raises("OrganizationStateException", message):
             call(org)
+
+
+def test_a_role_that_moto_iam_lacks_is_refused(client, org, aws):
+    aws("iam").create_role(RoleName="workmail-events", AssumeRolePolicyDocument="{}")
+    client.put_email_monitoring_configuration(OrganizationId=org, RoleArn=ROLE, LogGroupArn=GROUP_ARN)
+    missing = f"arn:aws:iam::{ACCOUNT}:role/missing"
+    with raises(
+        "InvalidParameterException", f"IAM role {missing} does not exist in account {ACCOUNT}"
+    ):
+        client.put_email_monitoring_configuration(
+            OrganizationId=org, RoleArn=missing, LogGroupArn=GROUP_ARN
+        )

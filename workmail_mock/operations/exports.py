@@ -10,7 +10,7 @@ from workmail_mock.errors import (
     InvalidParameterException,
     LimitExceededException,
 )
-from workmail_mock.integrations import kms, s3
+from workmail_mock.integrations import iam, kms, s3
 from workmail_mock.operations.registry import Call, operation, page_size
 from workmail_mock.state import runtime
 from workmail_mock.state.entities import Resource, User
@@ -19,9 +19,12 @@ from workmail_mock.state.kinds import EntityState
 
 
 def _deliver(call: Call, job: ExportJob) -> None:
-    """Finish a job whose progression completed: FAILED when KMS or S3 is in use and the
-    key or bucket is not usable (a guess: AWS reports such problems on the job), else
+    """Finish a job whose progression completed: FAILED when IAM, KMS or S3 is in use and
+    the role, key or bucket is not usable (a guess: AWS reports such problems on the job), else
     COMPLETED, with the export written when S3 is in use."""
+    if iam.role_exists(call.account_id, job.role_arn) is False:
+        job.fail(f"IAM role {job.role_arn} does not exist")
+        return
     key = kms.check_key(call.account_id, call.region_name, job.kms_key_arn)
     if key is not None and not key.known:
         job.fail(f"KMS key {job.kms_key_arn} does not exist")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workmail_mock.errors import InvalidParameterException, ResourceNotFoundException
-from workmail_mock.integrations import logs
+from workmail_mock.integrations import iam, logs
 from workmail_mock.operations.registry import Call, operation
 from workmail_mock.state.settings import EmailMonitoring
 
@@ -29,6 +29,11 @@ def put_email_monitoring_configuration(
     if logs.log_group_exists(account, region, name) is False:
         raise ResourceNotFoundException(
             f"Log group {name} does not exist in account {account}, region {region}"
+        )
+    if role_arn is not None and iam.role_exists(call.account_id, role_arn) is False:
+        # A guess: a role IAM doesn't have (when IAM is in use) can't be assumed.
+        raise InvalidParameterException(
+            f"IAM role {role_arn} does not exist in account {call.account_id}"
         )
     # Without RoleArn WorkMail uses its service-linked role (model doc); storing its ARN
     # so that Describe returns it is a guess.
