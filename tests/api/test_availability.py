@@ -218,3 +218,8 @@ def test_unknown_and_deleted_organizations(client, org):
     for call in calls:
         with raises("OrganizationStateException", message):
             call(org)
+
+
+def test_a_bad_next_token_is_invalid_parameter(client, org):
+    with raises("InvalidParameterException", "The NextToken 'bad' is not valid"):
+        client.list_availability_configurations(OrganizationId=org, NextToken="bad")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -139,7 +140,7 @@ def test_one_job_per_mailbox_every_24_hours(client, org):
     _start(client, org, "alice")
     with raises(
         "LimitExceededException",
-        __import__("re").compile(
+        re.compile(
             rf"^A mailbox export job for user {alice} started at \d{{4}}-\d\d-\d\dT[\d:.]+Z; "
             "a mailbox can be exported once every 24 hours$"
         ),
@@ -160,11 +161,13 @@ def test_ten_concurrent_jobs_per_organization(client, org, manual):
 
 
 def test_unknown_entity_is_entity_not_found(client, org):
-    with raises(
-        "EntityNotFoundException",
-        __import__("re").compile(rf"^\w+ nobody does not exist in organization {org}$"),
-    ):
+    with raises("EntityNotFoundException", f"Entity nobody does not exist in organization {org}"):
         _start(client, org, "nobody")
+
+
+def test_a_bad_next_token_is_invalid_parameter(client, org):
+    with raises("InvalidParameterException", "The NextToken 'bad' is not valid"):
+        client.list_mailbox_export_jobs(OrganizationId=org, NextToken="bad")
 
 
 def test_a_group_or_a_disabled_user_has_no_mailbox(client, org):
