@@ -3,12 +3,20 @@
 
 from workmail_mock.operations import (  # noqa: F401 - registers the handlers
     addresses,
+    availability,
+    dmarc,
     domains,
+    exports,
     groups,
+    identity,
     mailboxes,
     membership,
+    monitoring,
     organizations,
     resources,
+    retention,
+    tags,
+    tokens,
     users,
 )
 from workmail_mock.operations.registry import REGISTRY, Call, invoke

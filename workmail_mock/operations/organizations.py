@@ -185,6 +185,13 @@ def delete_organization(
         )
     if delete_directory and org.external_directory:
         directory_service.delete(call.account_id, call.region_name, org.directory_id)
+    if delete_identity_center_application and org.settings.identity_provider is not None:
+        # DeleteIdentityCenterApplication "deletes the Identity Center application that
+        # WorkMail created for the organization" (model doc).
+        region = call.region
+        region.identity_center_applications.pop(
+            org.settings.identity_provider.application_arn, None
+        )
     org.start_deletion()
     # The answer reports the state at request time; reads then progress to Deleted.
     return {"OrganizationId": org.id, "State": OrganizationState.DELETING.value}

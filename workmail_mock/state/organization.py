@@ -11,11 +11,14 @@ from workmail_mock.state.delegates import Delegates
 from workmail_mock.state.directory import EntityDirectory
 from workmail_mock.state.domains import MailDomain
 from workmail_mock.state.entities import Entity
+from workmail_mock.state.exports import ExportJobs
 from workmail_mock.state.kinds import EntityState, OrganizationState
 from workmail_mock.state.mailboxes import MailboxPermissions
 from workmail_mock.state.membership import Memberships
 from workmail_mock.state.runtime import Progression
+from workmail_mock.state.settings import Settings
 from workmail_mock.state.store import OrderedStore
+from workmail_mock.state.tokens import PersonalAccessTokens
 
 #: Progression model names; tests opt into realistic progressions with
 #: ``state_manager.set_transition(ORGANIZATION_MODEL, {"progression": "manual", "times": 1})``.
@@ -62,6 +65,9 @@ class Organization:
     memberships: Memberships = dataclasses.field(default_factory=Memberships)
     delegates: Delegates = dataclasses.field(default_factory=Delegates)
     permissions: MailboxPermissions = dataclasses.field(default_factory=MailboxPermissions)
+    settings: Settings = dataclasses.field(default_factory=Settings)
+    exports: ExportJobs = dataclasses.field(default_factory=ExportJobs)
+    tokens: PersonalAccessTokens = dataclasses.field(default_factory=PersonalAccessTokens)
 
     def __post_init__(self) -> None:
         self.directory = EntityDirectory(self.id)
@@ -78,10 +84,14 @@ class Organization:
         return self.external_directory and self.directory_type == "ADConnector"
 
     @property
-    def holders(self) -> tuple[Memberships | Delegates | MailboxPermissions | EntityDirectory, ...]:
+    def holders(
+        self,
+    ) -> tuple[
+        Memberships | Delegates | MailboxPermissions | PersonalAccessTokens | EntityDirectory, ...
+    ]:
         """Every part that refers to entities; the directory last, as it marks the entity
         DELETED and drops its names and addresses."""
-        return (self.memberships, self.delegates, self.permissions, self.directory)
+        return (self.memberships, self.delegates, self.permissions, self.tokens, self.directory)
 
     # --- lifecycle --------------------------------------------------------------------
 

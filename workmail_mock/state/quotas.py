@@ -17,6 +17,12 @@ class Quotas:
     organizations_per_region: int = 100
     mail_domains_per_organization: int = 100
     aliases_per_entity: int = 100
+    #: Admin guide (mail-export): 10 concurrent export jobs per organization.
+    concurrent_mailbox_export_jobs: int = 10
+    #: A guess: AWS documents no number of availability configurations.
+    availability_configurations_per_organization: int = 100
+    #: Tags per organization (model doc of TagResource).
+    tags_per_resource: int = 50
 
     @classmethod
     def from_environment(cls) -> Quotas:

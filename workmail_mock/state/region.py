@@ -10,6 +10,7 @@ from typing import Any
 from workmail_mock.errors import InvalidParameterException, organization_not_found
 from workmail_mock.state.organization import GONE, Organization
 from workmail_mock.state.quotas import Quotas
+from workmail_mock.state.settings import IdentityCenterApplication, TagStore
 from workmail_mock.state.store import OrderedStore
 
 #: One lock for the whole mock: an organization alias is unique across every account and
@@ -80,6 +81,11 @@ class RegionState:
         self.quotas = Quotas.from_environment()
         self.client_tokens = ClientTokens()
         self.aliases = aliases
+        #: Tags of this account's organizations in this region (moto's TaggingService,
+        #: made by the tag operations on first use).
+        self.tags: TagStore | None = None
+        #: CreateIdentityCenterApplication's applications, by ARN.
+        self.identity_center_applications: dict[str, IdentityCenterApplication] = {}
 
     def organization(self, organization_id: str) -> Organization:
         org = self.organizations.get(organization_id)

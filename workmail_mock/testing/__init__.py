@@ -1,22 +1,33 @@
-"""Test-only controls, apart from the API surface: inspect the mock's state.
+"""Test-only controls, apart from the API surface.
 
-``snapshot()`` renders every account's and region's WorkMail state as plain data, so a
-test can assert that a rejected request changed nothing (``before == after``).
+- ``snapshot()`` renders every account's and region's WorkMail state as plain data, so a
+  test can assert that a rejected request changed nothing (``before == after``).
+- ``issue_personal_access_token(...)`` issues a personal access token for a user, as a
+  user does in the WorkMail web application (no API creates one), so that
+  ListPersonalAccessTokens, GetPersonalAccessTokenMetadata and DeletePersonalAccessToken
+  have something to show. In-process it writes the mock's state; with ``endpoint_url``
+  it asks a moto server running workmail_mock.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
 from typing import Any
 
+from workmail_mock.errors import WorkMailError, common_error_classes, modelled_error_classes
+from workmail_mock.operations.tokens import issue_token
 from workmail_mock.state.region import LOCK
 from workmail_mock.state.store import OrderedStore
 
 #: Not state a test compares: the lock, replay records, progressions and shared indexes.
 _SKIP = {
     "lock", "client_tokens", "aliases", "lifecycle", "deletion", "read_before", "ownership",
-    "dkim", "_tick", "_time_progressed",
+    "dkim", "_tick", "_time_progressed", "progression",
 }
 
 
@@ -53,3 +64,59 @@ def snapshot() -> dict[str, Any]:
             f"{account}/{region}": _plain(backend)
             for account, region, backend in workmail_backends.iter_backends()
         }
+
+
+#: moto's default account, the one boto3 clients of the mock act in unless told.
+DEFAULT_ACCOUNT = "123456789012"
+#: A guess: AWS documents no scope values; tokens issued without ``scopes`` get this.
+DEFAULT_SCOPES = ("email",)
+_TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
+
+
+def issue_personal_access_token(
+    organization_id: str,
+    user_id: str,
+    *,
+    name: str = "token",
+    scopes: Sequence[str] = DEFAULT_SCOPES,
+    lifetime_days: int | None = None,
+    account_id: str = DEFAULT_ACCOUNT,
+    region: str = "us-east-1",
+    endpoint_url: str | None = None,
+) -> str:
+    """Issue a personal access token for a user and return its PersonalAccessTokenId.
+
+    ``user_id`` is the user's id, email address or name. Without ``lifetime_days`` the
+    token expires after the organization's PersonalAccessTokenConfiguration lifetime, or
+    365 days. Raises the WorkMail error the API would (``OrganizationNotFoundException``,
+    ``EntityNotFoundException``, ``EntityStateException`` for a deleted user). With
+    ``endpoint_url`` (a moto server started by ``python -m workmail_mock`` or
+    ``ThreadedMotoServer``) the token is issued in that server's state.
+    """
+    request = {
+        "AccountId": account_id, "Region": region, "OrganizationId": organization_id,
+        "UserId": user_id, "Name": name, "Scopes": list(scopes),
+        "LifetimeInDays": lifetime_days,
+    }
+    if endpoint_url is None:
+        from workmail_mock.models import backend_for
+
+        with LOCK:
+            token = issue_token(
+                backend_for(account_id, region), organization_id, user_id, name,
+                list(scopes), lifetime_days,
+            )
+        return str(token["PersonalAccessTokenId"])
+    post = urllib.request.Request(
+        endpoint_url.rstrip("/") + _TOKENS_PATH, data=json.dumps(request).encode(),
+        headers={"Content-Type": "application/json"}, method="POST",
+    )
+    try:
+        with urllib.request.urlopen(post, timeout=10) as response:
+            return str(json.loads(response.read())["PersonalAccessTokenId"])
+    except urllib.error.HTTPError as error:
+        answer = json.loads(error.read() or b"{}")
+        known = {**modelled_error_classes(), **common_error_classes()}
+        raise known.get(answer.get("__type", ""), WorkMailError)(
+            str(answer.get("message", error))
+        ) from None

@@ -93,6 +93,8 @@ def _patch_server(module: types.ModuleType) -> None:
     def __call__(self: Any, environ: dict[str, Any], start_response: Any) -> Any:
         if server.is_workmail(environ):
             return server.answer(environ, start_response)
+        if server.is_control(environ):
+            return server.answer_control(environ, start_response)
         return original(self, environ, start_response)
 
     __call__._workmail_mock = True  # type: ignore[attr-defined]

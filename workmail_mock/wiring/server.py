@@ -74,3 +74,45 @@ def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     start_response(f"{status} {'OK' if status == 200 else 'Bad Request'}",
                    list(out_headers.items()))
     return [payload]
+
+
+#: Test-only control, not part of the WorkMail API: ``workmail_mock.testing.
+#: issue_personal_access_token(..., endpoint_url=...)`` posts here.
+TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
+
+
+def is_control(environ: dict[str, Any]) -> bool:
+    return bool(
+        environ.get("PATH_INFO") == TOKENS_PATH and environ.get("REQUEST_METHOD") == "POST"
+    )
+
+
+def answer_control(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    """Issue a personal access token in the server's state (body: the helper's JSON)."""
+    import json
+
+    from workmail_mock.errors import WorkMailError
+    from workmail_mock.models import backend_for
+    from workmail_mock.operations.tokens import issue_token
+    from workmail_mock.state.region import LOCK
+
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        request = json.loads(environ["wsgi.input"].read(length) or b"{}")
+        with LOCK:
+            token = issue_token(
+                backend_for(request["AccountId"], request["Region"]),
+                request["OrganizationId"], request["UserId"], request["Name"],
+                list(request["Scopes"]), request.get("LifetimeInDays"),
+            )
+        status, payload = "200 OK", {"PersonalAccessTokenId": token["PersonalAccessTokenId"]}
+    except WorkMailError as error:
+        status, payload = "400 Bad Request", {"__type": error.code, "message": error.message}
+    except (ValueError, KeyError, TypeError) as error:
+        status = "400 Bad Request"
+        payload = {"__type": "ValidationException", "message": str(error)}
+    body = json.dumps(payload).encode()
+    start_response(
+        status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+    )
+    return [body]

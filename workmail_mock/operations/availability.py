@@ -1,0 +1,132 @@
+"""Availability configurations: how free/busy data of another domain is fetched, from
+EWS or a Lambda function (spec section 5)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from workmail_mock.errors import (
+    InvalidParameterException,
+    LimitExceededException,
+    NameAvailabilityException,
+    ResourceNotFoundException,
+)
+from workmail_mock.integrations import lambda_
+from workmail_mock.operations.registry import Call, operation, page_size
+from workmail_mock.state.settings import AvailabilityConfiguration, new_availability_configuration
+
+
+def _one_provider(ews: dict[str, str] | None, lambda_provider: dict[str, str] | None) -> None:
+    # "exactly one provider definition" (model doc); the error is a guess.
+    if (ews is None) == (lambda_provider is None):
+        raise InvalidParameterException(
+            "Give exactly one provider: EwsProvider or LambdaProvider"
+        )
+
+
+def _configuration(call: Call, domain_name: str) -> AvailabilityConfiguration:
+    found = call.org.settings.availability.get(domain_name.lower())
+    if found is None:
+        raise ResourceNotFoundException(
+            f"Organization {call.org.id} has no availability configuration for domain "
+            f"{domain_name}"
+        )
+    return found
+
+
+@operation("CreateAvailabilityConfiguration")
+def create_availability_configuration(
+    call: Call,
+    domain_name: str,
+    ews_provider: dict[str, str] | None = None,
+    lambda_provider: dict[str, str] | None = None,
+) -> None:
+    _one_provider(ews_provider, lambda_provider)
+    store = call.org.settings.availability
+    if domain_name.lower() in store:  # a guess: one configuration per domain
+        raise NameAvailabilityException(
+            f"Organization {call.org.id} already has an availability configuration for "
+            f"domain {domain_name}"
+        )
+    quota = call.region.quotas.availability_configurations_per_organization
+    if len(store) >= quota:
+        raise LimitExceededException(
+            f"Organization {call.org.id} already has {len(store)} availability "
+            f"configurations; the quota is {quota}"
+        )
+    store.add(
+        domain_name.lower(),
+        new_availability_configuration(domain_name, ews_provider, lambda_provider),
+    )
+
+
+@operation("UpdateAvailabilityConfiguration")
+def update_availability_configuration(
+    call: Call,
+    domain_name: str,
+    ews_provider: dict[str, str] | None = None,
+    lambda_provider: dict[str, str] | None = None,
+) -> None:
+    configuration = _configuration(call, domain_name)
+    _one_provider(ews_provider, lambda_provider)
+    configuration.replace_provider(ews_provider, lambda_provider)
+
+
+@operation("DeleteAvailabilityConfiguration")
+def delete_availability_configuration(call: Call, domain_name: str) -> None:
+    call.org.settings.availability.remove(domain_name.lower())  # absent: a no-op (a guess)
+
+
+@operation("ListAvailabilityConfigurations")
+def list_availability_configurations(
+    call: Call, max_results: int | None = None, next_token: str | None = None
+) -> dict[str, Any]:
+    page, token = call.org.settings.availability.page(page_size(max_results), next_token)
+    return {"AvailabilityConfigurations": [c.view() for c in page], "NextToken": token}
+
+
+def _test_lambda(arn: str) -> str | None:
+    """Why a Lambda provider fails, or None. The function is looked up in moto's Lambda
+    of the ARN's account and region when Lambda is in use there; otherwise it passes (a
+    guess, the "in use" rule). Its resource policy is not checked (a guess)."""
+    parts = arn.split(":")
+    if lambda_.function_exists(parts[4], parts[3], arn) is False:
+        return f"Lambda function {arn} was not found"
+    return None
+
+
+def _test_ews(endpoint: str) -> str | None:
+    """Why an EWS provider fails, or None: the mock can't log in, so it checks the URL's
+    form only (scheme, host and port; a guess)."""
+    try:
+        parts = urlsplit(endpoint)
+        port_ok = parts.port is None or 0 < parts.port
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+        return f"EWS endpoint {endpoint} is not a valid URL"
+    return None
+
+
+@operation("TestAvailabilityConfiguration")
+def test_availability_configuration(
+    call: Call,
+    domain_name: str | None = None,
+    ews_provider: dict[str, str] | None = None,
+    lambda_provider: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    given = [x for x in (domain_name, ews_provider, lambda_provider) if x is not None]
+    if len(given) != 1:  # "either one provider definition ... or the DomainName" (model)
+        raise InvalidParameterException(
+            "Give exactly one of DomainName, EwsProvider or LambdaProvider"
+        )
+    if domain_name is not None:
+        stored = _configuration(call, domain_name)
+        ews_provider, lambda_provider = stored.ews_provider, stored.lambda_provider
+    if lambda_provider is not None:
+        reason = _test_lambda(lambda_provider["LambdaArn"])
+    else:
+        assert ews_provider is not None
+        reason = _test_ews(ews_provider["EwsEndpoint"])
+    return {"TestPassed": reason is None, "FailureReason": reason}
