@@ -2,11 +2,14 @@
 (``operations.registry``). Importing this package registers every served operation."""
 
 from workmail_mock.operations import (  # noqa: F401 - registers the handlers
+    access_control,
     addresses,
     domains,
     groups,
+    impersonation,
     mailboxes,
     membership,
+    mobile_device_access,
     organizations,
     resources,
     users,

@@ -20,6 +20,14 @@ from workmail_mock.rules.matching import (
     ip_in_cidr,
 )
 
+#: The protocol actions of the model's Action documentation, compared exactly and
+#: case-sensitively (a guess: the model says "valid values include" and lists these 7).
+ACTIONS = frozenset(
+    {"ActiveSync", "AutoDiscover", "EWS", "IMAP", "SMTP", "WindowsOutlook", "WebMail"}
+)
+#: The only action an impersonation role may be tested with (documented in the model).
+IMPERSONATION_ACTION = "EWS"
+
 
 def _strings(values: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(values) if values else ()

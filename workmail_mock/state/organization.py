@@ -14,6 +14,7 @@ from workmail_mock.state.entities import Entity
 from workmail_mock.state.kinds import EntityState, OrganizationState
 from workmail_mock.state.mailboxes import MailboxPermissions
 from workmail_mock.state.membership import Memberships
+from workmail_mock.state.policies import Policies
 from workmail_mock.state.runtime import Progression
 from workmail_mock.state.store import OrderedStore
 
@@ -62,9 +63,12 @@ class Organization:
     memberships: Memberships = dataclasses.field(default_factory=Memberships)
     delegates: Delegates = dataclasses.field(default_factory=Delegates)
     permissions: MailboxPermissions = dataclasses.field(default_factory=MailboxPermissions)
+    #: Access control, mobile device access and impersonation.
+    policies: Policies = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         self.directory = EntityDirectory(self.id)
+        self.policies = Policies(self.id)
         self.refresh()
 
     @property
@@ -78,10 +82,12 @@ class Organization:
         return self.external_directory and self.directory_type == "ADConnector"
 
     @property
-    def holders(self) -> tuple[Memberships | Delegates | MailboxPermissions | EntityDirectory, ...]:
+    def holders(
+        self,
+    ) -> tuple[Memberships | Delegates | MailboxPermissions | Policies | EntityDirectory, ...]:
         """Every part that refers to entities; the directory last, as it marks the entity
         DELETED and drops its names and addresses."""
-        return (self.memberships, self.delegates, self.permissions, self.directory)
+        return (self.memberships, self.delegates, self.permissions, self.policies, self.directory)
 
     # --- lifecycle --------------------------------------------------------------------
 

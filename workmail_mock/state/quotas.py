@@ -17,6 +17,11 @@ class Quotas:
     organizations_per_region: int = 100
     mail_domains_per_organization: int = 100
     aliases_per_entity: int = 100
+    #: The next four are guesses from the model's list maxima (docs/aws-behaviour.md).
+    access_control_rules_per_organization: int = 10
+    mobile_device_access_rules_per_organization: int = 10
+    impersonation_roles_per_organization: int = 20
+    rules_per_impersonation_role: int = 10
 
     @classmethod
     def from_environment(cls) -> Quotas:
