@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 from botocore.client import BaseClient
 
+import workmail_mock
 from tests.support import (
+    ACCOUNT,
     MISSING_ORG,
+    REGION,
     deleted_org,
     group,
     org_missing_message,
@@ -421,3 +424,15 @@ def test_a_deleted_organization(client: BaseClient, org: str, method: str, param
     message = deleted_org(client, org)
     with raises("OrganizationStateException", message):
         getattr(client, method)(OrganizationId=org, **params)
+
+
+def test_the_rule_quota_is_set_per_account_and_region(client, org):
+    quotas = workmail_mock.backend_for(ACCOUNT, REGION).quotas
+    assert quotas.access_control_rules_per_organization == 10
+    quotas.access_control_rules_per_organization = 2
+    _put(client, org, "second")
+    with raises(
+        "LimitExceededException",
+        f"Organization {org} already has 2 access control rules; the quota is 2",
+    ):
+        _put(client, org, "third")

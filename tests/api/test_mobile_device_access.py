@@ -10,9 +10,12 @@ from typing import Any
 import pytest
 from botocore.client import BaseClient
 
+import workmail_mock
 from tests.support import (
+    ACCOUNT,
     ENTITY_ID,
     MISSING_ORG,
+    REGION,
     collect,
     deleted_org,
     group,
@@ -401,3 +404,14 @@ def test_a_deleted_organization(client: BaseClient, org: str, method: str, param
     message = deleted_org(client, org)
     with raises("OrganizationStateException", message):
         getattr(client, method)(OrganizationId=org, **params)
+
+
+def test_the_rule_quota_is_set_per_account_and_region(client, org):
+    quotas = workmail_mock.backend_for(ACCOUNT, REGION).quotas
+    assert quotas.mobile_device_access_rules_per_organization == 10
+    quotas.mobile_device_access_rules_per_organization = 1
+    with raises(
+        "LimitExceededException",
+        f"Organization {org} already has 1 mobile device access rules; the quota is 1",
+    ):
+        _create(client, org, "second")
