@@ -149,12 +149,16 @@ def rule_matches(rule: AccessControlRule, request: AccessRequest) -> bool:
         inside, outside = rule.compiled_ranges or (
             _ranges(rule.ip_ranges), _ranges(rule.not_ip_ranges)
         )
-        if inside and not any(
-            v == version and address & mask == base for v, base, mask in inside
-        ):
-            return False
-        if outside and any(v == version and address & mask == base for v, base, mask in outside):
-            return False
+        # Loops rather than any(<generator>): no generator frame per rule.
+        if inside:
+            for v, base, mask in inside:
+                if v == version and address & mask == base:
+                    break
+            else:
+                return False
+        for v, base, mask in outside:
+            if v == version and address & mask == base:
+                return False
     user = request.user_id
     if rule.user_ids and (user is None or user not in rule.user_ids):
         return False
