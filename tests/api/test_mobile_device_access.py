@@ -85,6 +85,16 @@ def test_deleting_every_rule_denies_every_device(client, org):
     assert _effect(client, org) == {"Effect": "DENY", "MatchedRules": []}
 
 
+def test_the_default_rule_can_be_edited(client, org):
+    (default,) = _rules(client, org)
+    client.update_mobile_device_access_rule(
+        OrganizationId=org, MobileDeviceAccessRuleId=default["MobileDeviceAccessRuleId"],
+        Name="default", Effect="DENY", NotDeviceTypes=["Android"],
+    )
+    assert _effect(client, org, **IPHONE) == {"Effect": "DENY", "MatchedRules": ["default"]}
+    assert _effect(client, org, DeviceType="Android") == {"Effect": "DENY", "MatchedRules": []}
+
+
 # --- Create / Update / Delete / List -----------------------------------------------------
 
 
