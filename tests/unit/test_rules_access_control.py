@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from workmail_mock.rules.access_control import (
     evaluate,
     rule_matches,
 )
+from workmail_mock.rules.matching import ip_in_cidr, pair_holds
 
 USER = "S-1-1-11-1111111111-2222222222-3333333333-1111"
 OTHER_USER = "S-1-1-11-1111111111-2222222222-3333333333-2222"
@@ -316,3 +318,30 @@ def test_a_not_list_is_the_complement_of_its_twin(
         assert rule_matches(exclude, request)
     else:
         assert rule_matches(exclude, request) is not rule_matches(include, request)
+
+
+def _reference_matches(rule: AccessControlRule, request: AccessRequest) -> bool:
+    """The conditions of spec section 1.1 written with the shared matching module."""
+
+    def equals(value: str | None) -> Callable[[str], bool]:
+        return lambda entry: value is not None and entry == value
+
+    def in_range(cidr: str) -> bool:
+        return ip_in_cidr(request.ip_address, cidr)
+
+    return (
+        pair_holds(rule.actions, rule.not_actions, equals(request.action))
+        and pair_holds(rule.ip_ranges, rule.not_ip_ranges, in_range)
+        and pair_holds(rule.user_ids, rule.not_user_ids, equals(request.user_id))
+        and pair_holds(
+            rule.impersonation_role_ids, rule.not_impersonation_role_ids,
+            equals(request.impersonation_role_id),
+        )
+    )
+
+
+@given(rules_(), requests_())
+def test_rule_matches_agrees_with_the_shared_matching_module(
+    rule: AccessControlRule, request: AccessRequest
+) -> None:
+    assert rule_matches(rule, request) is _reference_matches(rule, request)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workmail_mock.rules.matching import NONE_VALUE
+from workmail_mock.rules.matching import NONE_VALUE, device_condition_holds
 from workmail_mock.rules.mobile_device import (
     Device,
     MatchedRule,
@@ -334,3 +334,41 @@ def test_matching_is_case_insensitive(attribute: str, reported: str, data: st.Da
     for value in (prefix, prefix.upper(), prefix.lower(), prefix.swapcase()):
         lists: dict[str, Any] = {attribute: (value,)}
         assert rule_applies(rule(**lists), device)
+
+
+@st.composite
+def any_rules(draw: st.DrawFn) -> MobileDeviceAccessRule:
+    """Rules over every list, with values drawn from Latin-1 text as well."""
+    value = st.one_of(st.sampled_from(VALUES), st.text(alphabet="aAiIß $NOE", min_size=1, max_size=4))
+    chosen = draw(st.lists(st.sampled_from(LISTS), max_size=8, unique=True))
+    lists = {name: tuple(draw(st.lists(value, min_size=1, max_size=3))) for name in chosen}
+    return MobileDeviceAccessRule(rule_id="r", name="r", effect="DENY", **lists)
+
+
+any_attribute = st.one_of(attribute, st.text(alphabet="aAiIß $NOE", max_size=5))
+
+
+@given(any_rules(), st.builds(
+    Device, device_type=any_attribute, device_model=any_attribute,
+    device_operating_system=any_attribute, device_user_agent=any_attribute,
+))
+def test_the_compiled_rule_decides_as_the_shared_matching_module(
+    rule_: MobileDeviceAccessRule, device: Device
+) -> None:
+    """rule_applies compiles each rule once; it must agree with the reference semantics
+    of matching.device_condition_holds over the four pairs."""
+    expected = all(
+        device_condition_holds(getattr(rule_, positive), getattr(rule_, negative), value)
+        for (positive, negative), value in zip(
+            (
+                ("device_types", "not_device_types"),
+                ("device_models", "not_device_models"),
+                ("device_operating_systems", "not_device_operating_systems"),
+                ("device_user_agents", "not_device_user_agents"),
+            ),
+            (device.device_type, device.device_model, device.device_operating_system,
+             device.device_user_agent),
+            strict=True,
+        )
+    )
+    assert rule_applies(rule_, device) is expected

@@ -2,6 +2,7 @@
 (``operations.registry``). Importing this package registers every served operation."""
 
 from workmail_mock.operations import (  # noqa: F401 - registers the handlers
+    access_control,
     addresses,
     availability,
     dmarc,
@@ -9,8 +10,10 @@ from workmail_mock.operations import (  # noqa: F401 - registers the handlers
     exports,
     groups,
     identity,
+    impersonation,
     mailboxes,
     membership,
+    mobile_device_access,
     monitoring,
     organizations,
     resources,

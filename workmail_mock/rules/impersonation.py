@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workmail_mock.rules.matching import check_effect, decide, exclude_holds, include_holds
+from workmail_mock.rules.matching import check_effect, decide
 
 
 def _strings(values: Iterable[str] | None) -> tuple[str, ...]:
@@ -91,15 +91,13 @@ def rule_matches(rule: ImpersonationRule, target_user_id: str) -> bool:
     """Whether each condition the rule sets holds for the target (the AND is a guess).
 
     ``TargetUsers`` holds when the target is one of them, ``NotTargetUsers`` when it is
-    none of them; a rule without conditions matches everyone (documented).
+    none of them; a rule without conditions matches everyone (documented). Plain
+    membership tests: ``matching.include_holds`` / ``exclude_holds`` over equality,
+    without a call per entry (GetImpersonationRoleEffect's hot path).
     """
-
-    def is_target(entry: str) -> bool:
-        return entry == target_user_id
-
-    return include_holds(rule.target_users, is_target) and exclude_holds(
-        rule.not_target_users, is_target
-    )
+    if rule.target_users and target_user_id not in rule.target_users:
+        return False
+    return not (rule.not_target_users and target_user_id in rule.not_target_users)
 
 
 def evaluate(

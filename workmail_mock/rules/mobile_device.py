@@ -9,10 +9,10 @@ have no priority member, so their order never changes the effect.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from workmail_mock.rules.matching import check_effect, decide, device_condition_holds
+from workmail_mock.rules.matching import NONE_VALUE, check_effect, decide
 
 # Rule attribute -> API member name, for from_api.
 _LIST_MEMBERS = {
@@ -39,6 +39,41 @@ def _strings(values: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(values) if values else ()
 
 
+#: One attribute condition pair, compiled: (index of the device attribute, whether the
+#: positive list is set, its lower-cased prefixes, whether it holds ``$NONE``, whether
+#: the negative list is set, its lower-cased prefixes without ``$NONE``).
+_Condition = tuple[int, bool, tuple[str, ...], bool, bool, tuple[str, ...]]
+
+#: The condition pairs, in the order of a device's attributes.
+_PAIRS = (
+    ("device_types", "not_device_types"),
+    ("device_models", "not_device_models"),
+    ("device_operating_systems", "not_device_operating_systems"),
+    ("device_user_agents", "not_device_user_agents"),
+)
+
+
+def _compile(rule: MobileDeviceAccessRule) -> tuple[_Condition, ...]:
+    """The rule's set conditions with their values lower-cased once, so that a decision
+    is one ``str.startswith`` over a tuple of prefixes per condition (the semantics of
+    ``matching.device_condition_holds``, which the unit tests compare it with)."""
+    compiled = []
+    for index, (positive, negative) in enumerate(_PAIRS):
+        include: tuple[str, ...] = getattr(rule, positive)
+        exclude: tuple[str, ...] = getattr(rule, negative)
+        if not include and not exclude:
+            continue
+        compiled.append((
+            index,
+            bool(include),
+            tuple(value.lower() for value in include if value != NONE_VALUE),
+            NONE_VALUE in include,
+            bool(exclude),
+            tuple(value.lower() for value in exclude if value != NONE_VALUE),
+        ))
+    return tuple(compiled)
+
+
 @dataclass(frozen=True)
 class MobileDeviceAccessRule:
     """One mobile device access rule. Each value is a case-insensitive prefix, or
@@ -56,11 +91,15 @@ class MobileDeviceAccessRule:
     device_user_agents: tuple[str, ...] = ()
     not_device_user_agents: tuple[str, ...] = ()
 
+    #: The conditions compiled once (see :func:`_compile`); not part of the rule's value.
+    conditions: tuple[_Condition, ...] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         check_effect(self.effect)
         # Accept any iterable (a stored list, say) and keep the rule hashable.
         for attribute in _LIST_MEMBERS:
             object.__setattr__(self, attribute, _strings(getattr(self, attribute)))
+        object.__setattr__(self, "conditions", _compile(self))
 
     @classmethod
     def from_api(cls, rule: Mapping[str, Any]) -> MobileDeviceAccessRule:
@@ -121,21 +160,39 @@ class MobileDecision:
         }
 
 
-def rule_applies(rule: MobileDeviceAccessRule, device: Device) -> bool:
-    """Whether all four attribute conditions of the rule hold for the device; a rule
-    without conditions applies to every device (documented)."""
-    return (
-        device_condition_holds(rule.device_types, rule.not_device_types, device.device_type)
-        and device_condition_holds(rule.device_models, rule.not_device_models, device.device_model)
-        and device_condition_holds(
-            rule.device_operating_systems,
-            rule.not_device_operating_systems,
+def _applies(rule: MobileDeviceAccessRule, attributes: tuple[str | None, ...]) -> bool:
+    """``rule_applies`` over the device's attributes already lower-cased (None: not
+    reported)."""
+    for index, has_include, include, include_none, has_exclude, exclude in rule.conditions:
+        attribute = attributes[index]
+        if attribute is None:
+            # $NONE matches an unreported attribute; a negative list never holds for one.
+            if (has_include and not include_none) or has_exclude:
+                return False
+        elif (has_include and not attribute.startswith(include)) or (
+            has_exclude and attribute.startswith(exclude)
+        ):
+            return False
+    return True
+
+
+def _lowered(device: Device) -> tuple[str | None, ...]:
+    return tuple(
+        None if value is None else value.lower()
+        for value in (
+            device.device_type,
+            device.device_model,
             device.device_operating_system,
-        )
-        and device_condition_holds(
-            rule.device_user_agents, rule.not_device_user_agents, device.device_user_agent
+            device.device_user_agent,
         )
     )
+
+
+def rule_applies(rule: MobileDeviceAccessRule, device: Device) -> bool:
+    """Whether all four attribute conditions of the rule hold for the device
+    (``matching.device_condition_holds`` for each pair); a rule without conditions
+    applies to every device (documented)."""
+    return _applies(rule, _lowered(device))
 
 
 def evaluate(
@@ -156,7 +213,8 @@ def evaluate(
     if override is not None:
         check_effect(override)
         return MobileDecision(effect=override, by_override=True)
-    applying = [rule for rule in rules if rule_applies(rule, device)]
+    attributes = _lowered(device)
+    applying = [rule for rule in rules if _applies(rule, attributes)]
     effect, matched = decide(applying, lambda rule: rule.effect)
     return MobileDecision(
         effect=effect,

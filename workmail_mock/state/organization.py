@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from typing import Protocol
 
 from workmail_mock.errors import EntityStateException, InvalidParameterException
 from workmail_mock.state import runtime
@@ -15,6 +16,7 @@ from workmail_mock.state.exports import ExportJobs
 from workmail_mock.state.kinds import EntityState, OrganizationState
 from workmail_mock.state.mailboxes import MailboxPermissions
 from workmail_mock.state.membership import Memberships
+from workmail_mock.state.policies import Policies
 from workmail_mock.state.runtime import Progression
 from workmail_mock.state.settings import Settings
 from workmail_mock.state.store import OrderedStore
@@ -26,6 +28,13 @@ ORGANIZATION_MODEL = "workmail::organization"
 DELETION_MODEL = "workmail::organization-deletion"
 _LIFECYCLE = [("Requested", "Creating"), ("Creating", "Active")]
 _DELETION = [("Deleting", "Deleted")]
+
+
+class Holder(Protocol):
+    """A part of an organization that refers to entities."""
+
+    def forget(self, entity: Entity) -> None:
+        """Drop every reference to an entity that is being deleted."""
 
 #: DescribeOrganization's DirectoryType for an organization with its own directory, as
 #: the AWS CLI example of describe-organization shows it (other values are undocumented).
@@ -68,9 +77,12 @@ class Organization:
     settings: Settings = dataclasses.field(default_factory=Settings)
     exports: ExportJobs = dataclasses.field(default_factory=ExportJobs)
     tokens: PersonalAccessTokens = dataclasses.field(default_factory=PersonalAccessTokens)
+    #: Access control, mobile device access and impersonation.
+    policies: Policies = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         self.directory = EntityDirectory(self.id)
+        self.policies = Policies(self.id)
         self.refresh()
 
     @property
@@ -86,12 +98,13 @@ class Organization:
     @property
     def holders(
         self,
-    ) -> tuple[
-        Memberships | Delegates | MailboxPermissions | PersonalAccessTokens | EntityDirectory, ...
-    ]:
+    ) -> tuple[Holder, ...]:
         """Every part that refers to entities; the directory last, as it marks the entity
         DELETED and drops its names and addresses."""
-        return (self.memberships, self.delegates, self.permissions, self.tokens, self.directory)
+        return (
+            self.memberships, self.delegates, self.permissions, self.policies, self.tokens,
+            self.directory,
+        )
 
     # --- lifecycle --------------------------------------------------------------------
 

@@ -23,6 +23,11 @@ class Quotas:
     availability_configurations_per_organization: int = 100
     #: Tags per organization (model doc of TagResource).
     tags_per_resource: int = 50
+    #: The next four are guesses from the model's list maxima (docs/aws-behaviour.md).
+    access_control_rules_per_organization: int = 10
+    mobile_device_access_rules_per_organization: int = 10
+    impersonation_roles_per_organization: int = 20
+    rules_per_impersonation_role: int = 10
 
     @classmethod
     def from_environment(cls) -> Quotas:

@@ -120,3 +120,31 @@ def issue_personal_access_token(
         raise known.get(answer.get("__type", ""), WorkMailError)(
             str(answer.get("message", error))
         ) from None
+
+
+def device_access(
+    account_id: str,
+    region: str,
+    organization_id: str,
+    user: str,
+    device_id: str,
+    **attributes: str,
+) -> dict[str, Any]:
+    """What the mock decides when a user's ActiveSync device connects: the override for
+    the (user, device id) pair if there is one (it wins over the rules, admin guide),
+    otherwise the mobile device access rules over the device's attributes
+    (``DeviceType``, ``DeviceModel``, ``DeviceOperatingSystem``, ``DeviceUserAgent``).
+
+    No API operation answers this (GetMobileDeviceAccessEffect takes no user); it lets a
+    test check "user X's iPhone is denied" after a script changed rules and overrides.
+    Returns ``{"Effect": ..., "MatchedRules": [...], "ByOverride": bool}``.
+    """
+    from workmail_mock.models import backend_for
+    from workmail_mock.rules.mobile_device import Device
+    from workmail_mock.state.entities import User
+
+    with LOCK:
+        org = backend_for(account_id, region).organization(organization_id)
+        found = org.directory.find(user, User)
+        decision = org.policies.decide_device_of(found.id, device_id, Device.from_api(attributes))
+        return {**decision.to_api(), "ByOverride": decision.by_override}
