@@ -411,6 +411,35 @@ def test_delete_group_state_rules(client: BaseClient, org: str) -> None:
     register(client, org, group(client, org, "other"), email.split("@")[0])
 
 
+@pytest.mark.parametrize("kind", ["user", "group", "resource"])
+def test_delete_by_email_of_an_enabled_entity_is_refused_alike(
+    client: BaseClient, org: str, kind: str
+) -> None:
+    """One DISABLED-delete rule for users, groups and resources: an ENABLED entity named
+    by its email address is refused, and stays ENABLED (DeleteGroup used to answer 200)."""
+    made = {"user": lambda: user(client, org, "alice"), "group": lambda: group(client, org),
+            "resource": lambda: resource(client, org, "room1")}[kind]()
+    email = register(client, org, made, "named")
+    label = kind.capitalize()
+    delete = {
+        "user": lambda: client.delete_user(OrganizationId=org, UserId=email),
+        "group": lambda: client.delete_group(OrganizationId=org, GroupId=email),
+        "resource": lambda: client.delete_resource(OrganizationId=org, ResourceId=email),
+    }[kind]
+    with raises("EntityStateException",
+                f"{label} {made} is in state ENABLED; only a DISABLED {kind} can be deleted "
+                "(deregister it from WorkMail first)"):
+        delete()
+    found = client.describe_entity(OrganizationId=org, Email=email)
+    assert found["EntityId"] == made
+    described = {
+        "user": lambda: client.describe_user(OrganizationId=org, UserId=made),
+        "group": lambda: client.describe_group(OrganizationId=org, GroupId=made),
+        "resource": lambda: client.describe_resource(OrganizationId=org, ResourceId=made),
+    }[kind]()
+    assert described["State"] == "ENABLED"
+
+
 def test_delete_group_unknown_and_wrong_kind(client: BaseClient, org: str) -> None:
     client.delete_group(OrganizationId=org, GroupId="nogroup")  # nothing to delete
     client.delete_group(OrganizationId=org,
