@@ -63,7 +63,7 @@ original = dispatcher.handle
 def timed(*a, **k):
     t = time.perf_counter(); r = original(*a, **k); spent.append(time.perf_counter() - t); return r
 dispatcher.handle = timed
-import workmail_mock.core.interception as i; i.dispatcher = dispatcher
+import workmail_mock.wiring.interception as i; i.dispatcher = dispatcher
 with workmail_mock.mock_workmail():
     client = boto3.client("workmail", region_name="us-east-1")
     client.list_organizations()
