@@ -38,5 +38,6 @@ def before_send(request: Any, **_kwargs: Any) -> AWSResponse | None:
         request.body,
         region_of(headers, request.url),
         account_of(headers),
+        content_encoding=headers.get("content-encoding"),
     )
     return AWSResponse(request.url, status, out_headers, _RawBody(body))  # type: ignore[arg-type, unused-ignore]
