@@ -78,14 +78,17 @@ def handle(
     region: str,
     account: str,
     content_encoding: str | None = None,
+    states: StateSource | None = None,
 ) -> Response:
     """Answer one WorkMail request; never raises. ``body`` is whatever the way in has
-    (bytes, str, a buffer or a stream): ``protocol.body`` reads it, with its bounds."""
+    (bytes, str, a buffer or a stream): ``protocol.body`` reads it, with its bounds.
+    ``states`` is where the state is (the installed source unless given: the server
+    has its own)."""
     try:
         operation = operation_from_target(target)
         check_account(account)
         params = validate(operation, parse_body(body, content_encoding))
-        state = _state_for(account, region)
+        state = (states or _state_for)(account, region)
         if operation not in REGISTRY:
             raise NotServedByWorkMailMock(
                 f"workmail_mock does not serve the operation {operation} yet; "

@@ -1,4 +1,7 @@
-"""The entry point moto's stubber and moto's server call for a WorkMail request."""
+"""The entry point moto's stubber and moto's server call for a WorkMail request.
+
+moto's server answers from its own WorkMail state (``models.server_backends``), apart
+from the in-process one that ``mock_workmail`` and ``mock_aws`` use."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
+from workmail_mock import models
 from workmail_mock.errors import AccessDeniedException, SerializationException, WorkMailError
 from workmail_mock.protocol import body, dispatcher
 from workmail_mock.protocol.context import account_of, credential_scope, region_of
@@ -17,15 +21,15 @@ class WorkMailResponse:
     @classmethod
     def dispatch(cls, request: Any, full_url: str, headers: Any) -> dispatcher.Response:
         headers = {str(k).lower(): v for k, v in headers.items()}
-        data = getattr(request, "data", None)  # a Flask/werkzeug request (server mode)
-        if data is None:
-            data = getattr(request, "body", None)  # a botocore request (moto's stubber)
+        in_server = hasattr(request, "environ")  # a Flask/werkzeug request: moto's server
+        data = getattr(request, "data", None) if in_server else getattr(request, "body", None)
         return dispatcher.handle(
             headers.get("x-amz-target"),
             data,
             region_of(headers, full_url),
             account_of(headers),
             content_encoding=headers.get("content-encoding"),
+            states=models.server_state if in_server else None,
         )
 
 
@@ -100,6 +104,7 @@ def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
         status, out_headers, payload = dispatcher.handle(
             headers.get("x-amz-target"), data, region_of(headers, f"http://{host}/"),
             account_of(headers), content_encoding=headers.get("content-encoding"),
+            states=models.server_state,
         )
     out_headers["Content-Length"] = str(len(payload))
     if close:
