@@ -7,6 +7,7 @@ from workmail_mock import models, spec
 from workmail_mock.models import WorkMailBackend
 from workmail_mock.operations import REGISTRY
 from workmail_mock.protocol import dispatcher, validator
+from workmail_mock.state.directory import PrefixIndex
 from workmail_mock.state.store import OrderedStore, encode_token
 
 
@@ -33,6 +34,7 @@ def cold_backends() -> None:
 __all__ = [
     "REGISTRY",
     "OrderedStore",
+    "PrefixIndex",
     "WorkMailBackend",
     "cold_backends",
     "cold_validator",

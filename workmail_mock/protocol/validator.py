@@ -33,8 +33,9 @@ def _path(parent: str, member: str) -> str:
     return f"{parent}.{name}" if parent else name
 
 
-#: How much of a rejected value (or an unknown member's name) an error message shows.
-SHOWN_CHARS = 100
+#: How much of a rejected value (or an unknown member's name) an error message shows:
+#: more than the longest string the model allows (2,048), far less than a body may hold.
+SHOWN_CHARS = 4096
 #: How many constraint failures one ValidationException spells out (it counts them all).
 SHOWN_ERRORS = 10
 
