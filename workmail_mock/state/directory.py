@@ -51,38 +51,102 @@ def domain_of(address: str) -> str:
 
 class PrefixIndex:
     """(text, entity id) pairs in text order: which entities' names (or addresses) start
-    with a prefix, found by bisection (case-sensitive, as the list filters compare)."""
+    with a prefix, found by bisection (case-sensitive, as the list filters compare).
 
-    __slots__ = ("_pairs",)
+    The pairs are kept in sorted buckets of at most ``2 * LOAD`` (a minimal sorted list),
+    so adding or removing one costs about ``LOAD`` moves, not the size of the index.
+    """
+
+    LOAD = 512
+    __slots__ = ("_buckets", "_maxes", "_size")
 
     def __init__(self) -> None:
-        self._pairs: list[tuple[str, str]] = []
+        self._buckets: list[list[tuple[str, str]]] = []
+        self._maxes: list[tuple[str, str]] = []
+        self._size = 0
 
     def __len__(self) -> int:
-        return len(self._pairs)
+        return self._size
 
     def add(self, text: str, entity_id: str) -> None:
-        insort(self._pairs, (text, entity_id))
+        pair = (text, entity_id)
+        buckets, maxes = self._buckets, self._maxes
+        self._size += 1
+        if not buckets:
+            buckets.append([pair])
+            maxes.append(pair)
+            return
+        at = bisect_left(maxes, pair)
+        if at == len(buckets):
+            at -= 1
+            buckets[at].append(pair)
+            maxes[at] = pair
+        else:
+            insort(buckets[at], pair)
+        bucket = buckets[at]
+        if len(bucket) > 2 * self.LOAD:
+            buckets.insert(at + 1, bucket[self.LOAD:])
+            del bucket[self.LOAD:]
+            maxes.insert(at, bucket[-1])
 
     def remove(self, text: str, entity_id: str) -> None:
-        index = bisect_left(self._pairs, (text, entity_id))
-        if index < len(self._pairs) and self._pairs[index] == (text, entity_id):
-            del self._pairs[index]
+        pair = (text, entity_id)
+        at = bisect_left(self._maxes, pair)
+        if at == len(self._buckets):
+            return
+        bucket = self._buckets[at]
+        index = bisect_left(bucket, pair)
+        if index == len(bucket) or bucket[index] != pair:
+            return
+        del bucket[index]
+        self._size -= 1
+        if not bucket:
+            del self._buckets[at]
+            del self._maxes[at]
+        elif index == len(bucket):
+            self._maxes[at] = bucket[-1]
 
-    def span(self, prefix: str) -> tuple[int, int]:
-        """The positions of the pairs whose text starts with ``prefix``."""
-        pairs = self._pairs
-        low = bisect_left(pairs, (prefix,))
+    def _position(self, key: tuple[str, ...]) -> tuple[int, int]:
+        """(bucket, index) of the first pair not less than ``key``."""
+        at = bisect_left(self._maxes, key)
+        if at == len(self._buckets):
+            return at, 0
+        return at, bisect_left(self._buckets[at], key)
+
+    def span(self, prefix: str) -> tuple[int, Callable[[], list[str]]]:
+        """How many pairs' text starts with ``prefix``, and a function listing their ids."""
+        low = self._position((prefix,))
         last = ord(prefix[-1])
-        if last == 0x10FFFF:  # no next character: find the end by looking
+        if last < 0x10FFFF:
+            high = self._position((prefix[:-1] + chr(last + 1),))
+        else:  # no next character: walk to the end of the run
             high = low
-            while high < len(pairs) and pairs[high][0].startswith(prefix):
-                high += 1
-            return low, high
-        return low, bisect_left(pairs, (prefix[:-1] + chr(last + 1),))
+            while high[0] < len(self._buckets):
+                bucket = self._buckets[high[0]]
+                index = high[1]
+                while index < len(bucket) and bucket[index][0].startswith(prefix):
+                    index += 1
+                if index < len(bucket):
+                    high = (high[0], index)
+                    break
+                high = (high[0] + 1, 0)
+        buckets = self._buckets
+        if low[0] == high[0]:
+            count = high[1] - low[1]
+        else:
+            count = len(buckets[low[0]]) - low[1] + high[1]
+            count += sum(len(b) for b in buckets[low[0] + 1 : high[0]])
 
-    def ids(self, low: int, high: int) -> list[str]:
-        return [entity_id for _text, entity_id in self._pairs[low:high]]
+        def ids() -> list[str]:
+            out: list[str] = []
+            for at in range(low[0], min(high[0] + 1, len(buckets))):
+                bucket = buckets[at]
+                start = low[1] if at == low[0] else 0
+                stop = high[1] if at == high[0] else len(bucket)
+                out.extend(entity_id for _text, entity_id in bucket[start:stop])
+            return out
+
+        return count, ids
 
 
 def _kind_indexes() -> dict[type[Entity], PrefixIndex]:
@@ -379,10 +443,8 @@ def filtered_page(
     if index is None or not prefix:
         page: tuple[list[E], str | None] = store.page(limit, token, keep)
         return page
-    low, high = index.span(prefix)
-    found: tuple[list[E], str | None] = store.page_among(
-        limit, token, keep, high - low, lambda: index.ids(low, high)
-    )
+    count, candidates = index.span(prefix)
+    found: tuple[list[E], str | None] = store.page_among(limit, token, keep, count, candidates)
     return found
 
 
