@@ -1,7 +1,9 @@
 """How the cost of one call grows with the organization: 100, 10,000 and 100,000 users
 (and as many groups and resources), filtered list pages included.
 
-Run: ``python bench/bench_scale.py`` (``BENCH_SIZES=100,10000`` for a shorter run).
+Run: ``python bench/bench_scale.py`` (``BENCH_SIZES=100,10000`` for a shorter run);
+``BENCH_PART=filtered BENCH_SIZES=100,100000 python bench/bench_scale.py`` measures the
+filtered list pages of both sizes interleaved, in one process.
 Entities are seeded through the operation registry (no HTTP) to save time; the calls measured go
 through boto3 and the in-process interceptor. Also reports the time per user of seeding
 (linear creation) and the bytes held per user (tracemalloc) at the largest size.
@@ -13,13 +15,14 @@ import os
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import boto3
 
-from bench._timing import per_call
+from bench._timing import per_call, side_by_side
 from workmail_mock import backend_for, mock_workmail
 from workmail_mock.operations import invoke
 from workmail_mock.state.directory import entity_filter
@@ -94,7 +97,54 @@ def measure(size: int, trace: bool) -> dict[str, float]:
         return result
 
 
+def filtered_pages(small: int, large: int) -> None:
+    """Filtered list pages of two organizations (``small`` and ``large`` users, groups and
+    resources) in one process, measured interleaved round by round (side_by_side), so
+    that machine noise hits both sizes alike."""
+    with mock_workmail():
+        client = boto3.client("workmail", region_name=REGION)
+        backend = backend_for(ACCOUNT, REGION)
+        orgs = {}
+        for size in (small, large):
+            org = client.create_organization(Alias=f"filtered{size}")["OrganizationId"]
+            with backend.lock:
+                for i in range(size):
+                    params = {"OrganizationId": org}
+                    invoke("CreateUser", backend, {**params, "Name": f"user{i}",
+                                                   "DisplayName": f"User {i}"})
+                    invoke("CreateGroup", backend, {**params, "Name": f"group{i}"})
+                    invoke("CreateResource", backend, {**params, "Name": f"room{i}",
+                                                       "Type": "ROOM"})
+            orgs[size] = org
+
+        def calls(size: int) -> dict[str, Callable[[], object]]:
+            org, one = orgs[size], str(size // 2)  # one entity matches: user50, user50000
+            return {
+                "ListUsers UsernamePrefix, 1 match": lambda: client.list_users(
+                    OrganizationId=org, Filters={"UsernamePrefix": f"user{one}"}),
+                "ListUsers UsernamePrefix, all match (full page)": lambda: client.list_users(
+                    OrganizationId=org, MaxResults=100, Filters={"UsernamePrefix": "user"}),
+                "ListGroups NamePrefix, 1 match": lambda: client.list_groups(
+                    OrganizationId=org, Filters={"NamePrefix": f"group{one}"}),
+                "ListResources NamePrefix, 1 match": lambda: client.list_resources(
+                    OrganizationId=org, Filters={"NamePrefix": f"room{one}"}),
+                "ListUsers unfiltered first page": lambda: client.list_users(
+                    OrganizationId=org, MaxResults=100),
+            }
+
+        small_calls, large_calls = calls(small), calls(large)
+        print(f"| filtered page | {small:,} entities | {large:,} entities | {large:,} / {small:,} |")
+        print("|---|---|---|---|")
+        for name in small_calls:
+            times = side_by_side({"small": small_calls[name], "large": large_calls[name]}, 50, 9)
+            print(f"| {name} | {times['small'] * 1e6:.0f} µs | {times['large'] * 1e6:.0f} µs "
+                  f"| {times['large'] / times['small']:.2f}× |")
+
+
 def main() -> None:
+    if os.environ.get("BENCH_PART") == "filtered":
+        filtered_pages(min(SIZES), max(SIZES))
+        return
     results = {size: measure(size, trace=size == max(SIZES)) for size in SIZES}
     small = results[min(SIZES)]
     header = " | ".join(f"{s:,} users" for s in SIZES)
