@@ -108,6 +108,58 @@ def test_backend_for_first_use_from_many_threads() -> None:
                 assert backend.region_name == REGION
 
 
+def test_backend_for_is_safe_while_another_first_call_is_halfway() -> None:
+    """Deterministic form of point 17: thread A's first call is paused right where it
+    turns moto's region flag off; thread B's first call (another account) runs then. B
+    must get its regions (before the fix it got none: KeyError 'us-east-1' for good)."""
+    flag_off, proceed = threading.Event(), threading.Event()
+    pausing = [True]
+    backends = models.workmail_backends
+    real_class = type(backends)
+
+    class PausingDict(real_class):  # type: ignore[misc, valid-type]
+        @property
+        def _use_boto3_regions(self) -> bool:
+            return bool(self.__dict__["_use_boto3_regions"])
+
+        @_use_boto3_regions.setter
+        def _use_boto3_regions(self, value: bool) -> None:
+            self.__dict__["_use_boto3_regions"] = value
+            if value is False and pausing[0]:
+                pausing[0] = False
+                flag_off.set()
+                proceed.wait(timeout=0.5)  # B blocks on the lock (fixed) or runs (bug)
+
+    results: dict[str, Any] = {}
+
+    def first(name: str, account: str) -> None:
+        try:
+            results[name] = call("ListOrganizations", {}, account)
+        except BaseException as exc:
+            results[name] = exc
+
+    def second() -> None:
+        flag_off.wait(timeout=30)
+        first("B", "222200000002")
+        proceed.set()
+
+    with mock_workmail():
+        cold_backends()
+        backends.__class__ = PausingDict
+        try:
+            threads = [threading.Thread(target=first, args=("A", "111100000001")),
+                       threading.Thread(target=second)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=60)
+        finally:
+            backends.__class__ = real_class
+    assert flag_off.is_set()
+    assert {name: r.get("_status") if isinstance(r, dict) else r for name, r in results.items()
+            } == {"A": 200, "B": 200}
+
+
 # --- 5. organization aliases across accounts while new accounts appear -------------------
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from tests.support.internals import OrderedStore, PrefixIndex
 
+
 class TinyBuckets(PrefixIndex):
     """Buckets of 2-4 pairs: every add and remove splits or empties one."""
 
