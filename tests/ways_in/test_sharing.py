@@ -117,3 +117,13 @@ def test_backend_for_picks_the_state_in_use(server: str) -> None:
             o.alias
             for o in workmail_mock.backend_for("123456789012", REGION, server=True).organizations
         ] == ["srv"]
+
+
+@pytest.mark.parametrize("option", ["use_fips_endpoint", "use_dualstack_endpoint"])
+def test_aws_endpoint_variants_are_still_answered_in_process(option: str) -> None:
+    from botocore.config import Config
+
+    with mock_workmail():
+        client = workmail_client(config=Config(**{option: True}))
+        client.create_organization(Alias="variant")
+        assert aliases(workmail_client()) == ["variant"]

@@ -23,7 +23,9 @@ EVENT = "before-send.workmail"
 
 #: WorkMail's AWS endpoints. A client built with another ``endpoint_url`` (a server of its
 #: own) is left alone inside ``mock_workmail``, as moto's ``mock_aws`` leaves it.
-AWS_ENDPOINT = re.compile(r"https?://workmail[.-][^/:]*\.amazonaws\.com(\.cn)?(:\d+)?(/|$)")
+AWS_ENDPOINT = re.compile(
+    r"https?://workmail[.-][^/:]*\.(amazonaws\.com(\.cn)?|api\.aws)(:\d+)?(/|$)"
+)
 
 
 class _RawBody(BytesIO):
