@@ -24,10 +24,10 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import boto3
 from botocore.awsrequest import AWSResponse
 from botocore.stub import Stubber
-from workmail_mock.wiring.interception import _RawBody
 
 from bench._timing import per_call, side_by_side
 from workmail_mock import mock_workmail
+from workmail_mock.wiring.interception import _RawBody
 
 REGION = "us-east-1"
 CALLS = int(os.environ.get("BENCH_CALLS", "200"))
@@ -80,6 +80,7 @@ def _stubber_per_call(client: Any, method: str, params: dict[str, Any], response
 
 def main() -> None:
     from moto import mock_aws
+
     from workmail_mock.wiring.interception import EVENT, before_send
 
     with mock_workmail():

@@ -141,6 +141,19 @@ class UnknownOperationException(CommonError):
     """The X-Amz-Target header names no WorkMail operation."""
 
 
+class AccessDeniedException(CommonError):
+    """The caller may not make the request (the mock: a web page of another origin)."""
+
+    status: ClassVar[int] = 403
+
+
+class UnrecognizedClientException(CommonError):
+    """The request's credentials name no valid account (the mock: an ``x-moto-account-id``
+    that is not 12 digits)."""
+
+    status: ClassVar[int] = 403
+
+
 class InternalFailure(CommonError):
     """A bug inside workmail_mock; the message carries the Python error for the bug report.
 

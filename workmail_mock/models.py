@@ -9,6 +9,7 @@ holder of one account's state in one region (``state.region.RegionState``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from moto.core.base_backend import BackendDict, BaseBackend
 
@@ -16,8 +17,10 @@ from workmail_mock import spec
 from workmail_mock.errors import NotServedByWorkMailMock
 from workmail_mock.state.region import LOCK, AliasIndex, RegionState
 
-#: Organization aliases are unique across every account and region of the mock.
+#: Organization aliases are unique across every account and region of a state: one index
+#: for the in-process state (``mock_workmail``, ``mock_aws``), one for the server's.
 ALIASES = AliasIndex()
+SERVER_ALIASES = AliasIndex()
 
 
 def _no_scope_open() -> bool:
@@ -25,11 +28,13 @@ def _no_scope_open() -> bool:
 
 
 class WorkMailBackend(BaseBackend, RegionState):
-    """All WorkMail state of one account in one region."""
+    """All in-process WorkMail state of one account in one region."""
+
+    alias_index: ClassVar[AliasIndex] = ALIASES
 
     def __init__(self, region_name: str, account_id: str) -> None:
         BaseBackend.__init__(self, region_name, account_id)
-        RegionState.__init__(self, account_id, region_name, ALIASES)
+        RegionState.__init__(self, account_id, region_name, type(self).alias_index)
         self.lock = LOCK
 
     def reset(self) -> None:
@@ -38,50 +43,99 @@ class WorkMailBackend(BaseBackend, RegionState):
         super().reset()
 
 
+class ServerWorkMailBackend(WorkMailBackend):
+    """All WorkMail state of one account in one region of moto's server (ThreadedMotoServer
+    or ``python -m workmail_mock``): apart from the in-process state, so that opening or
+    closing a ``mock_workmail`` scope never touches a server running in the same process."""
+
+    alias_index: ClassVar[AliasIndex] = SERVER_ALIASES
+
+    def reset(self) -> None:
+        BaseBackend.reset(self)
+
+
 class WorkMailBackendDict(BackendDict[WorkMailBackend]):
-    """moto's BackendDict, kept intact by moto's global resets while a scope is open."""
+    """moto's BackendDict; the in-process one is kept intact by moto's global resets while
+    a ``mock_workmail`` scope is open."""
 
     _orphaned = False
     #: Whether a ``mock_workmail`` scope is open (set by ``workmail_mock.wiring.scope``).
     scope_open: Callable[[], bool] = staticmethod(_no_scope_open)
 
+    def __init__(
+        self, backend: type[WorkMailBackend], aliases: AliasIndex, *, guarded: bool
+    ) -> None:
+        super().__init__(backend, spec.SERVICE_NAME)
+        self.aliases = aliases
+        self.guarded = guarded
+
     def clear(self) -> None:
-        if self.scope_open():
+        if self.guarded and self.scope_open():
             # moto's reset drops us from BackendDict._instances after this; backend_for
             # puts us back, so that the next moto reset still wipes WorkMail.
             self._orphaned = True
             return
         super().clear()
-        ALIASES.clear()
+        self.aliases.clear()
 
     def wipe(self) -> None:
         """Forget every account and region (the start and end of a mock_workmail scope)."""
-        dict.clear(self)
-        ALIASES.clear()
+        with LOCK:
+            dict.clear(self)
+            self.aliases.clear()
 
 
-workmail_backends = WorkMailBackendDict(WorkMailBackend, spec.SERVICE_NAME)
+#: The in-process state: ``mock_workmail`` scopes (every thread's) and ``mock_aws``.
+workmail_backends = WorkMailBackendDict(WorkMailBackend, ALIASES, guarded=True)
+#: The state of moto's server when it runs in this process (ThreadedMotoServer).
+server_backends = WorkMailBackendDict(ServerWorkMailBackend, SERVER_ALIASES, guarded=False)
 
 
-def backend_for(account_id: str, region: str) -> WorkMailBackend:
-    """The backend of an account and region where WorkMail is offered."""
+def _mocking() -> bool:
+    from moto.core.models import botocore_stubber
+
+    return workmail_backends.scope_open() or bool(botocore_stubber.enabled)
+
+
+def current_backends() -> WorkMailBackendDict:
+    """The state ``backend_for`` and ``workmail_mock.testing`` look at by default: the
+    in-process one while ``mock_workmail`` or ``mock_aws`` is on, else the server's."""
+    return workmail_backends if _mocking() else server_backends
+
+
+def backend_for(
+    account_id: str, region: str, *, server: bool | None = None
+) -> WorkMailBackend:
+    """The backend of an account and region where WorkMail is offered: of the in-process
+    state while ``mock_workmail`` or ``mock_aws`` is on, else of moto's server running in
+    this process (``server=`` picks one explicitly)."""
+    if server is None:
+        backends = current_backends()
+    else:
+        backends = server_backends if server else workmail_backends
     regions = spec.supported_regions()
     with LOCK:
-        if workmail_backends._use_boto3_regions:
+        if backends._use_boto3_regions:
             # Give moto the regions from our (shared) session instead of letting each
             # account's backend open a botocore session of its own to read them again.
-            workmail_backends._additional_regions = list(regions)
-            workmail_backends._use_boto3_regions = False
-        if workmail_backends._orphaned:
-            workmail_backends._orphaned = False
-            BackendDict._instances.append(workmail_backends)  # type: ignore[misc]
+            backends._additional_regions = list(regions)
+            backends._use_boto3_regions = False
+        if backends._orphaned:
+            backends._orphaned = False
+            BackendDict._instances.append(backends)  # type: ignore[misc]
     if region not in regions:
         raise NotServedByWorkMailMock(
             f"WorkMail is not offered in region {region!r}; it is offered in "
             f"{', '.join(regions)}"
         )
-    return workmail_backends[account_id][region]
+    return backends[account_id][region]
 
 
 def region_state(account_id: str, region: str) -> RegionState:
-    return backend_for(account_id, region)
+    """The in-process state source (the botocore hook and moto's stubber)."""
+    return backend_for(account_id, region, server=False)
+
+
+def server_state(account_id: str, region: str) -> RegionState:
+    """The state source of moto's server."""
+    return backend_for(account_id, region, server=True)

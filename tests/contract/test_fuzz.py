@@ -9,6 +9,7 @@ a rejected request changes no state. ``HYPOTHESIS_PROFILE=fuzz-long`` runs many 
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -186,7 +187,8 @@ def test_generated_requests(operation: str, world: dict[str, list[str]]) -> None
 
 
 @given(body=st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode),
-                      st.just(b"{"), st.just(b"[]"), st.just(b"null"), st.just(b"\xff\xfe")))
+                      st.just(b"{"), st.just(b"[]"), st.just(b"null"), st.just(b"\xff\xfe"),
+                      st.just(b"[" * 100_000), st.just(b"[" * 900 + b"]" * 900)))
 def test_malformed_bodies_in_process(body: bytes) -> None:
     status, _h, raw = dispatcher.handle(dispatcher.TARGET_PREFIX + "ListOrganizations", body, REGION, ACCOUNT)
     assert status in (200, 400)
@@ -236,6 +238,10 @@ _TARGETS = st.one_of(
 )
 _BODIES = st.one_of(
     st.just(b""), st.just(b"{"), st.just(b"[]"), st.just(b"null"), st.just(b"\xff\xfe\x00"),
+    # issue 12: deep nesting, deep members, a compressed bomb
+    st.just(b"[" * 100_000), st.just(b'{"Alias": ' + b"[" * 900 + b"]" * 900 + b"}"),
+    st.just(b'{"Filters": {"UsernamePrefix": ' + b"{" * 50 + b"}" * 50 + b"}}"),
+    st.just(gzip.compress(b" " * (8 << 20), mtime=0)),
     st.binary(max_size=300),
     st.dictionaries(st.sampled_from(["OrganizationId", "Name", "MaxResults", "Alias", "X"]),
                     _WRONG_TYPES, max_size=4).map(lambda d: json.dumps(d).encode()),
@@ -244,6 +250,10 @@ _CONTENT_TYPES = st.sampled_from([
     "application/x-amz-json-1.1", "application/json", "text/plain",
     "application/x-www-form-urlencoded", "",
 ])
+_ENCODINGS = st.sampled_from([None, "gzip", "deflate", "br", "identity", "GZIP"])
+_METHODS = st.sampled_from(["POST", "POST", "HEAD", "PUT", "GET"])
+_ORIGINS = st.sampled_from([None, "https://evil.example", "http://localhost:3000", "null"])
+_ACCOUNTS = st.sampled_from([None, "", "../../x", "123", "111122223333"])
 _SIGNED = (
     "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/workmail/aws4_request, "
     "SignedHeaders=host, Signature=0000"
@@ -252,9 +262,13 @@ _SIGNED = (
 
 @settings(max_examples=int(os.environ.get("WORKMAIL_MOCK_RAW_EXAMPLES", "150")), deadline=None,
           suppress_health_check=list(HealthCheck))
-@given(target=_TARGETS, body=_BODIES, content_type=_CONTENT_TYPES, signed=st.booleans())
+@given(target=_TARGETS, body=_BODIES, content_type=_CONTENT_TYPES, signed=st.booleans(),
+       encoding=_ENCODINGS, method=_METHODS, origin=_ORIGINS, account=_ACCOUNTS,
+       compress=st.booleans())
 def test_raw_http_to_the_server_never_fails_badly(
-    server_url: str, target: str | None, body: bytes, content_type: str, signed: bool
+    server_url: str, target: str | None, body: bytes, content_type: str, signed: bool,
+    encoding: str | None, method: str, origin: str | None, account: str | None,
+    compress: bool,
 ) -> None:
     """Raw WorkMail requests (signed for workmail, or naming WorkMailService in the
     target) with odd bodies, content types and targets, sent to moto's server: 200 or a
@@ -267,7 +281,18 @@ def test_raw_http_to_the_server_never_fails_badly(
         headers["X-Amz-Target"] = target
     if signed:
         headers["Authorization"] = _SIGNED
-    response = requests.post(server_url + "/", data=body, headers=headers, timeout=10)
-    assert response.status_code < 500, (target, body, response.status_code, response.text[:300])
-    if response.status_code >= 400:
-        assert response.json().get("__type") in conformance.KNOWN_ERRORS, response.text[:300]
+    if encoding is not None:
+        headers["Content-Encoding"] = encoding
+        if compress and encoding.lower() == "gzip":
+            body = gzip.compress(body)
+    if origin is not None:
+        headers["Origin"] = origin
+    if account is not None:
+        headers["x-moto-account-id"] = account
+    response = requests.request(method, server_url + "/", data=body, headers=headers, timeout=30)
+    shown = (target, body[:100], response.status_code, response.text[:300])
+    assert response.status_code < 500, shown
+    if method == "HEAD":
+        assert response.content == b"", shown
+    elif response.status_code >= 400:
+        assert response.json().get("__type") in conformance.KNOWN_ERRORS, shown

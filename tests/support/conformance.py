@@ -22,7 +22,10 @@ from workmail_mock.errors import (
 KNOWN_ERRORS = frozenset(modelled_error_classes()) | frozenset(common_error_classes())
 #: AWS's common errors an operation may answer besides its own list; InternalFailure is
 #: left out on purpose: it means a bug in the mock.
-COMMON_ERRORS = frozenset({"ValidationException", "SerializationException"})
+COMMON_ERRORS = frozenset({
+    "ValidationException", "SerializationException", "AccessDeniedException",
+    "UnrecognizedClientException",
+})
 #: The mock's own code for what it does not serve (an operation or a region).
 NOT_SERVED = NotServedByWorkMailMock.code
 

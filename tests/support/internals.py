@@ -3,10 +3,11 @@ tests (so that a change of the package's layout is remapped in this one place)."
 
 from __future__ import annotations
 
-from workmail_mock import spec
+from workmail_mock import models, spec
 from workmail_mock.models import WorkMailBackend
 from workmail_mock.operations import REGISTRY
-from workmail_mock.protocol import dispatcher
+from workmail_mock.protocol import dispatcher, validator
+from workmail_mock.state.directory import PrefixIndex
 from workmail_mock.state.store import OrderedStore, encode_token
 
 
@@ -15,6 +16,32 @@ def serves(operation: str) -> bool:
     return operation in REGISTRY
 
 
+def cold_validator() -> None:
+    """Forget every compiled input check, as in a fresh process."""
+    validator._compile_shape = validator._compiler()
+    validator._checkers.clear()
+
+
+def cold_backends() -> None:
+    """Forget every account, and make the next ``backend_for`` set moto's region list
+    again, as in a fresh process."""
+    with models.LOCK:
+        models.workmail_backends.wipe()
+        models.workmail_backends._use_boto3_regions = True
+        models.workmail_backends._additional_regions = None
+
+
 __all__ = [
-    "REGISTRY", "OrderedStore", "WorkMailBackend", "dispatcher", "encode_token", "serves", "spec",
+    "REGISTRY",
+    "OrderedStore",
+    "PrefixIndex",
+    "WorkMailBackend",
+    "cold_backends",
+    "cold_validator",
+    "dispatcher",
+    "encode_token",
+    "models",
+    "serves",
+    "spec",
+    "validator",
 ]

@@ -7,7 +7,7 @@ from typing import Any
 from workmail_mock.operations.entities import delete_entity
 from workmail_mock.operations.registry import Call, Directory, operation, page_size
 from workmail_mock.state import ids
-from workmail_mock.state.directory import entity_filter
+from workmail_mock.state.directory import filtered_page
 from workmail_mock.state.entities import Group
 
 
@@ -38,8 +38,8 @@ def list_groups(
     max_results: int | None = None,
     filters: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    page, token = call.org.directory.groups.page(
-        page_size(max_results), next_token, entity_filter(filters, "ListGroups")
+    page, token = filtered_page(
+        call.org.directory, Group, page_size(max_results), next_token, filters, "ListGroups"
     )
     return {"Groups": page, "NextToken": token}
 

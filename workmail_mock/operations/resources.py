@@ -15,7 +15,7 @@ from workmail_mock.operations.addresses import check_address, check_mail_domain
 from workmail_mock.operations.entities import delete_entity
 from workmail_mock.operations.registry import Call, Directory, operation, page_size
 from workmail_mock.state import ids
-from workmail_mock.state.directory import entity_filter
+from workmail_mock.state.directory import filtered_page
 from workmail_mock.state.entities import BookingOptions, Entity, Group, Resource, User
 from workmail_mock.state.kinds import EntityState
 
@@ -51,8 +51,8 @@ def list_resources(
     max_results: int | None = None,
     filters: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    page, token = call.org.directory.resources.page(
-        page_size(max_results), next_token, entity_filter(filters, "ListResources")
+    page, token = filtered_page(
+        call.org.directory, Resource, page_size(max_results), next_token, filters, "ListResources"
     )
     return {"Resources": page, "NextToken": token}
 

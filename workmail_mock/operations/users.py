@@ -13,7 +13,7 @@ from workmail_mock.operations.entities import delete_entity
 from workmail_mock.operations.registry import Call, Directory, operation, page_size
 from workmail_mock.rules.passwords import POLICY_TEXT, policy_violation
 from workmail_mock.state import ids
-from workmail_mock.state.directory import entity_filter
+from workmail_mock.state.directory import filtered_page
 from workmail_mock.state.entities import User
 from workmail_mock.state.kinds import EntityState
 
@@ -136,8 +136,8 @@ def list_users(
     max_results: int | None = None,
     filters: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    page, token = call.org.directory.users.page(
-        page_size(max_results), next_token, entity_filter(filters, "ListUsers")
+    page, token = filtered_page(
+        call.org.directory, User, page_size(max_results), next_token, filters, "ListUsers"
     )
     return {"Users": page, "NextToken": token}
 

@@ -11,6 +11,8 @@ import re
 import sys
 from typing import Any
 
+from workmail_mock.errors import UnrecognizedClientException
+
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
 
@@ -46,6 +48,15 @@ def region_of(headers: Any, url: str) -> str:
         return scope[1]
     match = _HOST_REGION.match(url)
     return match.group(1) if match else DEFAULT_REGION
+
+
+def check_account(account: str) -> None:
+    """An account id is 12 ASCII digits; anything else (an empty or path-like
+    ``x-moto-account-id``, say) would silently become an account of its own."""
+    if len(account) != 12 or not account.isascii() or not account.isdigit():
+        raise UnrecognizedClientException(
+            f"The account id {account[:40]!r} is not valid: an AWS account id is 12 digits"
+        )
 
 
 def account_of(headers: Any) -> str:

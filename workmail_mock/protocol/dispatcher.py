@@ -16,11 +16,12 @@ from workmail_mock import spec
 from workmail_mock.errors import (
     InternalFailure,
     NotServedByWorkMailMock,
-    SerializationException,
     UnknownOperationException,
     WorkMailError,
 )
 from workmail_mock.operations import REGISTRY, invoke
+from workmail_mock.protocol.body import parse as parse_body
+from workmail_mock.protocol.context import check_account
 from workmail_mock.protocol.serializer import encode, serialize
 from workmail_mock.protocol.validator import validate
 from workmail_mock.state.region import LOCK, RegionState
@@ -55,18 +56,9 @@ def operation_from_target(target: str | bytes | None) -> str:
         if name in spec.operation_names():
             return name
     raise UnknownOperationException(
-        f"X-Amz-Target {target!r} names no WorkMail operation "
+        f"X-Amz-Target {target if target is None else target[:100]!r} names no WorkMail operation "
         f"(expected '{TARGET_PREFIX}<Operation>')"
     )
-
-
-def _decode(body: bytes | str | None) -> Any:
-    if not body:
-        return {}
-    try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise SerializationException(f"The request body is not valid JSON: {exc}") from None
 
 
 def _headers() -> dict[str, str]:
@@ -81,13 +73,22 @@ def error_response(error: WorkMailError) -> Response:
 
 
 def handle(
-    target: str | bytes | None, body: bytes | str | None, region: str, account: str
+    target: str | bytes | None,
+    body: Any,
+    region: str,
+    account: str,
+    content_encoding: str | None = None,
+    states: StateSource | None = None,
 ) -> Response:
-    """Answer one WorkMail request; never raises."""
+    """Answer one WorkMail request; never raises. ``body`` is whatever the way in has
+    (bytes, str, a buffer or a stream): ``protocol.body`` reads it, with its bounds.
+    ``states`` is where the state is (the installed source unless given: the server
+    has its own)."""
     try:
         operation = operation_from_target(target)
-        params = validate(operation, _decode(body))
-        state = _state_for(account, region)
+        check_account(account)
+        params = validate(operation, parse_body(body, content_encoding))
+        state = (states or _state_for)(account, region)
         if operation not in REGISTRY:
             raise NotServedByWorkMailMock(
                 f"workmail_mock does not serve the operation {operation} yet; "
@@ -104,7 +105,7 @@ def handle(
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return error_response(
             InternalFailure(
-                f"workmail_mock internal error ({type(exc).__name__}: {exc}) at "
+                f"workmail_mock internal error ({type(exc).__name__}: {str(exc)[:200]}) at "
                 f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}; please report it"
             )
         )

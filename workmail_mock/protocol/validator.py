@@ -12,8 +12,8 @@ the AWS JSON front end answers it. The checks are compiled once per operation.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -33,12 +33,48 @@ def _path(parent: str, member: str) -> str:
     return f"{parent}.{name}" if parent else name
 
 
-def _show(value: Any) -> str:
+#: How much of a rejected value (or an unknown member's name) an error message shows:
+#: more than the longest string the model allows (2,048), far less than a body may hold.
+SHOWN_CHARS = 4096
+#: How many constraint failures one ValidationException spells out (it counts them all).
+SHOWN_ERRORS = 10
+
+
+def _render(value: Any, out: list[str], budget: int) -> int:
+    """Append the AWS-style text of ``value`` to ``out``, stopping once ``budget``
+    characters are written; returns the budget left (never walks more than it shows)."""
+    if budget <= 0:
+        return budget
     if isinstance(value, list):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
+        out.append("[")
+        budget -= 1
+        for index, item in enumerate(value):
+            if budget <= 0:
+                break
+            if index:
+                out.append(", ")
+                budget -= 2
+            budget = _render(item, out, budget)
+        out.append("]")
+        return budget - 1
     if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+        text = "true" if value else "false"
+    elif isinstance(value, dict):
+        text = "{...}" if value else "{}"
+    elif isinstance(value, str):
+        text = value[:budget]
+    else:
+        text = str(value)[:budget]
+    out.append(text)
+    return budget - len(text)
+
+
+def _show(value: Any) -> str:
+    """At most SHOWN_CHARS characters of a value, ``...`` marking a cut."""
+    out: list[str] = []
+    left = _render(value, out, SHOWN_CHARS + 1)
+    text = "".join(out)
+    return text if left > 0 and len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "..."
 
 
 def _failure(value: Any, path: str, constraint: str, sensitive: bool) -> str:
@@ -46,9 +82,12 @@ def _failure(value: Any, path: str, constraint: str, sensitive: bool) -> str:
     return f"Value{shown} at '{path}' failed to satisfy constraint: {constraint}"
 
 
-def _wrong_type(path: str, expected: str, value: Any) -> SerializationException:
+def _wrong_type(
+    path: str, expected: str, value: Any, sensitive: bool = False
+) -> SerializationException:
+    shown = "" if sensitive else f" ({_show(value)!r})"
     return SerializationException(
-        f"Value at '{path}' must be {expected}, not {type(value).__name__} ({_show(value)[:80]!r})"
+        f"Value at '{path}' must be {expected}, not {type(value).__name__}{shown}"
     )
 
 
@@ -81,7 +120,7 @@ def _string(shape: Shape) -> Checker:
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not str:
-            raise _wrong_type(path, "a string", value)
+            raise _wrong_type(path, "a string", value, sensitive)
         # Lengths count code points, as Smithy's length trait does.
         lengths(value, len(value), path, errors)
         if search is not None and search(value) is None:
@@ -113,9 +152,9 @@ def _number(shape: Shape) -> Checker:
             if kind is float and value.is_integer():
                 value = int(value)
             elif kind is not int:
-                raise _wrong_type(path, "an integer", value)
+                raise _wrong_type(path, "an integer", value, sensitive)
         elif kind is not int and kind is not float:
-            raise _wrong_type(path, "a number", value)
+            raise _wrong_type(path, "a number", value, sensitive)
         if low is not None and value < low:
             errors.append(
                 _failure(value, path, f"Member must have value greater than or equal to {low}",
@@ -132,9 +171,11 @@ def _number(shape: Shape) -> Checker:
 
 
 def _boolean(shape: Shape) -> Checker:
+    sensitive = bool(shape.metadata.get("sensitive"))
+
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not bool:
-            raise _wrong_type(path, "a boolean", value)
+            raise _wrong_type(path, "a boolean", value, sensitive)
         return value
 
     return check
@@ -153,9 +194,11 @@ def _timestamp(shape: Shape) -> Checker:
 
 
 def _blob(shape: Shape) -> Checker:
+    sensitive = bool(shape.metadata.get("sensitive"))
+
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not str:
-            raise _wrong_type(path, "a base64 string", value)
+            raise _wrong_type(path, "a base64 string", value, sensitive)
         return value
 
     return check
@@ -168,7 +211,7 @@ def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not list:
-            raise _wrong_type(path, "a list", value)
+            raise _wrong_type(path, "a list", value, sensitive)
         lengths(value, len(value), path, errors)
         return [member(item, f"{path}.{i}.member", errors) for i, item in enumerate(value, 1)]
 
@@ -176,13 +219,14 @@ def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
 
 
 def _map(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
+    sensitive = bool(shape.metadata.get("sensitive"))
     key_shape, value_shape = spec.key_and_value_of(shape)
     key = compile_shape(key_shape)
     val = compile_shape(value_shape)
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not dict:
-            raise _wrong_type(path, "a map", value)
+            raise _wrong_type(path, "a map", value, sensitive)
         return {key(k, f"{path}.key", errors): val(v, f"{path}.value", errors)
                 for k, v in value.items()}
 
@@ -190,12 +234,13 @@ def _map(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
 
 
 def _structure(shape: StructureShape, compile_shape: Callable[[Shape], Checker]) -> Checker:
+    sensitive = bool(shape.metadata.get("sensitive"))
     members = {name: compile_shape(member) for name, member in shape.members.items()}
     required = tuple(shape.required_members)
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         if type(value) is not dict:
-            raise _wrong_type(path or "body", "a JSON object", value)
+            raise _wrong_type(path or "body", "a JSON object", value, sensitive)
         out: dict[str, Any] = {}
         for name in required:
             if value.get(name) is None:
@@ -207,7 +252,7 @@ def _structure(shape: StructureShape, compile_shape: Callable[[Shape], Checker])
             checker = members.get(name)
             if checker is None:
                 errors.append(
-                    f"Value at '{_path(path, str(name))}' failed to satisfy constraint: "
+                    f"Value at '{_path(path, _show(name))}' failed to satisfy constraint: "
                     f"Member must be one of the known members of {shape.name}"
                 )
                 continue
@@ -255,15 +300,30 @@ def _compiler() -> Callable[[Shape], Checker]:
 
 
 _compile_shape = _compiler()
+#: Compiling fills a shared cache with placeholders (for recursive shapes) that are
+#: valid only once their compile finishes: one compile at a time, and a checker is
+#: published only when it is complete.
+_compile_lock = threading.Lock()
+_checkers: dict[str, Checker] = {}
 
 
-@functools.cache
 def input_checker(operation: str) -> Checker:
-    """The compiled check of one operation's input shape (built on first use)."""
-    shape = spec.operation_model(operation).input_shape
-    if shape is None:
-        return lambda value, path, errors: {}
-    return _compile_shape(shape)
+    """The compiled check of one operation's input shape (built on first use; safe when
+    several threads make their first call at once)."""
+    found = _checkers.get(operation)
+    if found is not None:
+        return found
+    with _compile_lock:
+        found = _checkers.get(operation)
+        if found is None:
+            shape = spec.operation_model(operation).input_shape
+            found = _no_input if shape is None else _compile_shape(shape)
+            _checkers[operation] = found
+        return found
+
+
+def _no_input(value: Any, path: str, errors: list[str]) -> Any:
+    return {}
 
 
 def validate(operation: str, params: Any) -> dict[str, Any]:
@@ -273,5 +333,8 @@ def validate(operation: str, params: Any) -> dict[str, Any]:
     if errors:
         count = len(errors)
         noun = "error" if count == 1 else "errors"
-        raise ValidationException(f"{count} validation {noun} detected: " + "; ".join(errors))
+        shown = "; ".join(errors[:SHOWN_ERRORS])
+        if count > SHOWN_ERRORS:
+            shown += f"; and {count - SHOWN_ERRORS} more"
+        raise ValidationException(f"{count} validation {noun} detected: {shown}")
     return cleaned  # type: ignore[no-any-return]

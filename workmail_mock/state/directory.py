@@ -10,9 +10,10 @@ domain in use can't be deregistered.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from workmail_mock.errors import (
     EntityNotFoundException,
@@ -48,6 +49,110 @@ def domain_of(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower()
 
 
+class PrefixIndex:
+    """(text, entity id) pairs in text order: which entities' names (or addresses) start
+    with a prefix, found by bisection (case-sensitive, as the list filters compare).
+
+    The pairs are kept in sorted buckets of at most ``2 * LOAD`` (a minimal sorted list),
+    so adding or removing one costs about ``LOAD`` moves, not the size of the index.
+    """
+
+    LOAD = 512
+    __slots__ = ("_buckets", "_maxes", "_size")
+
+    def __init__(self) -> None:
+        self._buckets: list[list[tuple[str, str]]] = []
+        self._maxes: list[tuple[str, str]] = []
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def add(self, text: str, entity_id: str) -> None:
+        pair = (text, entity_id)
+        buckets, maxes = self._buckets, self._maxes
+        self._size += 1
+        if not buckets:
+            buckets.append([pair])
+            maxes.append(pair)
+            return
+        at = bisect_left(maxes, pair)
+        if at == len(buckets):
+            at -= 1
+            buckets[at].append(pair)
+            maxes[at] = pair
+        else:
+            insort(buckets[at], pair)
+        bucket = buckets[at]
+        if len(bucket) > 2 * self.LOAD:
+            buckets.insert(at + 1, bucket[self.LOAD:])
+            del bucket[self.LOAD:]
+            maxes.insert(at, bucket[-1])
+
+    def remove(self, text: str, entity_id: str) -> None:
+        pair = (text, entity_id)
+        at = bisect_left(self._maxes, pair)
+        if at == len(self._buckets):
+            return
+        bucket = self._buckets[at]
+        index = bisect_left(bucket, pair)
+        if index == len(bucket) or bucket[index] != pair:
+            return
+        del bucket[index]
+        self._size -= 1
+        if not bucket:
+            del self._buckets[at]
+            del self._maxes[at]
+        elif index == len(bucket):
+            self._maxes[at] = bucket[-1]
+
+    def _position(self, key: tuple[str, ...]) -> tuple[int, int]:
+        """(bucket, index) of the first pair not less than ``key``."""
+        at = bisect_left(self._maxes, key)
+        if at == len(self._buckets):
+            return at, 0
+        return at, bisect_left(self._buckets[at], key)
+
+    def span(self, prefix: str) -> tuple[int, Callable[[], list[str]]]:
+        """How many pairs' text starts with ``prefix``, and a function listing their ids."""
+        low = self._position((prefix,))
+        last = ord(prefix[-1])
+        if last < 0x10FFFF:
+            high = self._position((prefix[:-1] + chr(last + 1),))
+        else:  # no next character: walk to the end of the run
+            high = low
+            while high[0] < len(self._buckets):
+                bucket = self._buckets[high[0]]
+                index = high[1]
+                while index < len(bucket) and bucket[index][0].startswith(prefix):
+                    index += 1
+                if index < len(bucket):
+                    high = (high[0], index)
+                    break
+                high = (high[0] + 1, 0)
+        buckets = self._buckets
+        if low[0] == high[0]:
+            count = high[1] - low[1]
+        else:
+            count = len(buckets[low[0]]) - low[1] + high[1]
+            count += sum(len(b) for b in buckets[low[0] + 1 : high[0]])
+
+        def ids() -> list[str]:
+            out: list[str] = []
+            for at in range(low[0], min(high[0] + 1, len(buckets))):
+                bucket = buckets[at]
+                start = low[1] if at == low[0] else 0
+                stop = high[1] if at == high[0] else len(bucket)
+                out.extend(entity_id for _text, entity_id in bucket[start:stop])
+            return out
+
+        return count, ids
+
+
+def _kind_indexes() -> dict[type[Entity], PrefixIndex]:
+    return {User: PrefixIndex(), Group: PrefixIndex(), Resource: PrefixIndex()}
+
+
 @dataclasses.dataclass(eq=False)
 class EntityDirectory:
     """Users, groups and resources of one organization, with the indexes that keep their
@@ -65,6 +170,11 @@ class EntityDirectory:
     aliases: dict[str, OrderedStore[str]] = dataclasses.field(default_factory=dict)
     #: lower-cased domain -> how many addresses use it
     domain_use: Counter[str] = dataclasses.field(default_factory=Counter)
+    #: per kind: names and primary addresses in text order, for the list filters' prefixes
+    name_index: dict[type[Entity], PrefixIndex] = dataclasses.field(default_factory=_kind_indexes)
+    email_index: dict[type[Entity], PrefixIndex] = dataclasses.field(
+        default_factory=_kind_indexes
+    )
 
     # --- finding ---------------------------------------------------------------------
 
@@ -132,6 +242,12 @@ class EntityDirectory:
             require_live(entity, operation)
         return entity
 
+    def store_of_kind(self, kind: type[Entity]) -> OrderedStore[Entity]:
+        stores: dict[type[Entity], OrderedStore[Entity]] = {
+            User: self.users, Group: self.groups, Resource: self.resources,  # type: ignore[dict-item]
+        }
+        return stores[kind]
+
     def store_of(self, entity: Entity) -> OrderedStore[Entity]:
         stores: dict[type[Entity], OrderedStore[Entity]] = {
             User: self.users, Group: self.groups, Resource: self.resources,  # type: ignore[dict-item]
@@ -144,6 +260,9 @@ class EntityDirectory:
         """Add a new entity under its name (ReservedName / NameAvailability otherwise)."""
         self.claim_name(entity.name, entity.id)
         self.store_of(entity).add(entity.id, entity)
+        self.name_index[type(entity)].add(entity.name, entity.id)
+        if entity.email is not None:
+            self.email_index[type(entity)].add(entity.email, entity.id)
 
     def claim_name(self, name: str, entity_id: str) -> None:
         """Reserve a name for an entity, or raise the error AWS answers."""
@@ -161,7 +280,18 @@ class EntityDirectory:
         self.claim_name(name, entity.id)
         if entity.name.casefold() != name.casefold():
             self.names.pop(entity.name.casefold(), None)
+        index = self.name_index[type(entity)]
+        index.remove(entity.name, entity.id)
         entity.name = name
+        index.add(name, entity.id)
+
+    def _set_email(self, entity: Entity, email: str | None) -> None:
+        index = self.email_index[type(entity)]
+        if entity.email is not None:
+            index.remove(entity.email, entity.id)
+        entity.email = email
+        if email is not None:
+            index.add(email, entity.id)
 
     # --- addresses --------------------------------------------------------------------
 
@@ -215,11 +345,11 @@ class EntityDirectory:
         (UpdatePrimaryEmailAddress's documented swap)."""
         current = entity.email
         if current is not None and current.lower() == email.lower():
-            entity.email = email  # the same address: at most its spelling changes
+            self._set_email(entity, email)  # the same address: at most its spelling changes
             return
         self.remove_alias(entity, email)
         self._claim(email, entity)
-        entity.email = email
+        self._set_email(entity, email)
         if current is not None:
             self.add_alias(entity, current)
 
@@ -231,7 +361,7 @@ class EntityDirectory:
         if old is not None and old.lower() != email.lower():
             self._release(old, entity)
         self._claim(email, entity)
-        entity.email = email
+        self._set_email(entity, email)
 
     def drop_addresses(self, entity: Entity) -> None:
         """Release the primary address and every alias of an entity."""
@@ -239,7 +369,7 @@ class EntityDirectory:
             self.remove_alias(entity, alias)
         if entity.email is not None:
             self._release(entity.email, entity)
-        entity.email = None
+        self._set_email(entity, None)
 
     # --- state changes ----------------------------------------------------------------
 
@@ -287,6 +417,35 @@ def require_enabled(entity: Entity, operation: str) -> None:
             f"{entity.LABEL} {entity.id} is in state {entity.state}; {operation} needs an "
             "entity registered to WorkMail (ENABLED)"
         )
+
+
+def filtered_page(
+    directory: EntityDirectory,
+    kind: type[E],
+    limit: int,
+    token: str | None,
+    filters: dict[str, str] | None,
+    one_per_request: str | None = None,
+) -> tuple[list[E], str | None]:
+    """A page of ListUsers/ListGroups/ListResources: a name or primary-address prefix
+    is looked up in the directory's prefix indexes, so a filtered page costs about the
+    page, not the organization (bench/bench_scale.py); other filters are checked on the
+    way."""
+    keep = entity_filter(filters, one_per_request)
+    store: Any = directory.store_of_kind(kind)
+    name = (filters or {}).get("NamePrefix") or (filters or {}).get("UsernamePrefix")
+    email = (filters or {}).get("PrimaryEmailPrefix")
+    index, prefix = (
+        (directory.name_index[kind], name) if name
+        else (directory.email_index[kind], email) if email
+        else (None, None)
+    )
+    if index is None or not prefix:
+        page: tuple[list[E], str | None] = store.page(limit, token, keep)
+        return page
+    count, candidates = index.span(prefix)
+    found: tuple[list[E], str | None] = store.page_among(limit, token, keep, count, candidates)
+    return found
 
 
 def entity_filter(

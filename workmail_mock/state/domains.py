@@ -111,6 +111,17 @@ def check_domain_name(domain_name: str) -> None:
         raise InvalidParameterException(
             f"Domain name {domain_name!r} is not valid: use letters, digits, dots and hyphens"
         )
+    labels = domain_name.split(".")
+    if len(labels) < 2 or any(
+        not label or len(label) > 63 or label.startswith("-") or label.endswith("-")
+        for label in labels
+    ):
+        # A guess (docs/aws-behaviour.md): a mail domain is a DNS name of two or more
+        # labels, each 1-63 characters, not starting or ending with a hyphen.
+        raise InvalidParameterException(
+            f"Domain name {domain_name!r} is not valid: it must be a DNS name of two or more "
+            "labels separated by single dots"
+        )
     if domain_name.lower().endswith(".awsapps.com"):
         raise InvalidParameterException(
             f"Domain {domain_name} is an awsapps.com test domain and can't be registered"

@@ -4,12 +4,23 @@ Defaults follow the WorkMail quotas page of the admin guide (see docs/aws-behavi
 Server mode reads overrides from ``WORKMAIL_MOCK_QUOTA_<FIELD>`` environment variables,
 e.g. ``WORKMAIL_MOCK_QUOTA_ORGANIZATIONS_PER_REGION=2``. In-process, change them on the
 backend: ``workmail_mock.backend_for(account, region).quotas.organizations_per_region = 2``.
+
+A value that is not a whole number of ASCII digits (``2.5``, ``-1``, ``²``) is an
+``InvalidQuotaSetting``, raised when the environment is read: ``import workmail_mock``
+(and so ``python -m workmail_mock``) reads it once at start and fails with its message.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import re
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+class InvalidQuotaSetting(ValueError):
+    """A ``WORKMAIL_MOCK_QUOTA_*`` environment variable holds no valid quota."""
 
 
 @dataclasses.dataclass
@@ -33,7 +44,14 @@ class Quotas:
     def from_environment(cls) -> Quotas:
         quotas = cls()
         for field in dataclasses.fields(cls):
-            raw = os.environ.get(f"WORKMAIL_MOCK_QUOTA_{field.name.upper()}")
-            if raw is not None and raw.strip().isdigit():
-                setattr(quotas, field.name, int(raw))
+            name = f"WORKMAIL_MOCK_QUOTA_{field.name.upper()}"
+            raw = os.environ.get(name)
+            if raw is None:
+                continue
+            if _WHOLE_NUMBER.fullmatch(raw.strip()) is None:
+                raise InvalidQuotaSetting(
+                    f"{name}={raw[:40]!r} is not valid: a quota is a whole number of ASCII "
+                    "digits (0 to 999999999)"
+                )
+            setattr(quotas, field.name, int(raw.strip()))
         return quotas

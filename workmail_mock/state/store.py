@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 from workmail_mock.errors import InvalidParameterException
@@ -105,3 +105,66 @@ class OrderedStore(Generic[T]):
             if keep is None or keep(item):
                 out.append(item)
         return out, None
+
+    def page_among(
+        self,
+        limit: int,
+        token: str | None,
+        keep: Callable[[T], bool] | None,
+        count: int,
+        candidates: Callable[[], Sequence[str]],
+    ) -> tuple[list[T], str | None]:
+        """``page`` when an index knows which ``count`` keys can match (``candidates()``
+        lists them, in any order): costs about min(count, limit x len / count), not len.
+
+        Few candidates: their sequence numbers are sorted and the page taken from them.
+        Many: matches are dense, so the plain scan finds a page after about
+        ``limit x len / count`` items; a scan that runs past twice that (matches bunched
+        elsewhere) falls back to the candidates.
+        """
+        if count == 0:
+            decode_token(token) if token else None  # a bad token is still refused
+            return [], None
+        size = max(len(self._items), 1)
+        if count * count > limit * size:
+            budget = 2 * (limit + 1) * size // count + 64
+            scanned = self._scan(limit, token, keep, budget)
+            if scanned is not None:
+                return scanned
+        start = decode_token(token) if token else 0
+        seq_of = self._seq_of
+        found = sorted(
+            (seq, key) for key in candidates()
+            if (seq := seq_of.get(key)) is not None and seq >= start
+        )
+        items = self._items
+        out: list[T] = []
+        for seq, key in found:
+            item = items[key]
+            if len(out) == limit:
+                return out, encode_token(seq)
+            if keep is None or keep(item):
+                out.append(item)
+        return out, None
+
+    def _scan(
+        self, limit: int, token: str | None, keep: Callable[[T], bool] | None, budget: int
+    ) -> tuple[list[T], str | None] | None:
+        """``page``, giving up (None) after ``budget`` items."""
+        start = bisect_left(self._seqs, decode_token(token)) if token else 0
+        items = self._items
+        seq_of = self._seq_of
+        seqs = self._seqs
+        keys = self._keys
+        out: list[T] = []
+        end = min(len(keys), start + budget)
+        for index in range(start, end):
+            key = keys[index]
+            item = items.get(key)
+            if item is None or seq_of.get(key) != seqs[index]:
+                continue
+            if len(out) == limit:
+                return out, encode_token(seqs[index])
+            if keep is None or keep(item):
+                out.append(item)
+        return (out, None) if end == len(keys) else None

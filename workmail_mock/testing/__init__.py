@@ -27,7 +27,7 @@ from workmail_mock.state.store import OrderedStore
 #: Not state a test compares: the lock, replay records, progressions and shared indexes.
 _SKIP = {
     "lock", "client_tokens", "aliases", "lifecycle", "deletion", "read_before", "ownership",
-    "dkim", "_tick", "_time_progressed", "progression",
+    "dkim", "_tick", "_time_progressed", "progression", "name_index", "email_index",
 }
 
 
@@ -56,13 +56,14 @@ def _plain(value: Any, depth: int = 0) -> Any:
 
 
 def snapshot() -> dict[str, Any]:
-    """All WorkMail state, by account and region, as nested plain data."""
-    from workmail_mock.models import workmail_backends
+    """All WorkMail state, by account and region, as nested plain data: the in-process
+    state while ``mock_workmail`` or ``mock_aws`` is on, else the in-process server's."""
+    from workmail_mock.models import current_backends
 
     with LOCK:
         return {
             f"{account}/{region}": _plain(backend)
-            for account, region, backend in workmail_backends.iter_backends()
+            for account, region, backend in current_backends().iter_backends()
         }
 
 

@@ -9,6 +9,7 @@ of the way: moto's stubber, which botocore calls as well, answers through
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from typing import Any
 
@@ -20,6 +21,12 @@ from workmail_mock.wiring import scope
 
 EVENT = "before-send.workmail"
 
+#: WorkMail's AWS endpoints. A client built with another ``endpoint_url`` (a server of its
+#: own) is left alone inside ``mock_workmail``, as moto's ``mock_aws`` leaves it.
+AWS_ENDPOINT = re.compile(
+    r"https?://workmail[.-][^/:]*\.(amazonaws\.com(\.cn)?|api\.aws)(:\d+)?(/|$)"
+)
+
 
 class _RawBody(BytesIO):
     """The ``raw`` of an AWSResponse: botocore reads it through ``stream()``."""
@@ -30,7 +37,7 @@ class _RawBody(BytesIO):
 
 def before_send(request: Any, **_kwargs: Any) -> AWSResponse | None:
     """Answer a WorkMail request in-process while mocking is on."""
-    if not scope.answers_in_process():
+    if not scope.answers_in_process() or not AWS_ENDPOINT.match(request.url):
         return None
     headers = request.headers
     status, out_headers, body = dispatcher.handle(
@@ -38,5 +45,6 @@ def before_send(request: Any, **_kwargs: Any) -> AWSResponse | None:
         request.body,
         region_of(headers, request.url),
         account_of(headers),
+        content_encoding=headers.get("content-encoding"),
     )
     return AWSResponse(request.url, status, out_headers, _RawBody(body))  # type: ignore[arg-type, unused-ignore]

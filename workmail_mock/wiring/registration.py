@@ -47,8 +47,10 @@ def register() -> None:
         from workmail_mock.integrations.moto_runtime import MotoRuntime
         from workmail_mock.protocol import dispatcher
         from workmail_mock.state import runtime
+        from workmail_mock.state.quotas import Quotas
         from workmail_mock.wiring import interception, scope
 
+        Quotas.from_environment()  # a bad WORKMAIL_MOCK_QUOTA_* fails the import, clearly
         runtime.install(MotoRuntime())
         dispatcher.install_state_source(models.region_state)
         models.workmail_backends.scope_open = scope.depth_positive

@@ -1,9 +1,15 @@
 """``mock_workmail``: a decorator (function or class) and context manager.
 
 Entering the outermost scope starts WorkMail empty; leaving it wipes WorkMail again.
-Only WorkMail state is touched: other services and moto's own ``mock_aws`` are left
-alone, so the two nest either way round and share one WorkMail state. While a scope is
-open, a reset by an inner ``mock_aws`` does not wipe the WorkMail state of the outer one.
+Only the in-process WorkMail state is touched: other services, moto's own ``mock_aws``
+and moto's server running in this process (``models.server_backends``) are left alone,
+so ``mock_aws`` and ``mock_workmail`` nest either way round and share one WorkMail state.
+While a scope is open, a reset by an inner ``mock_aws`` does not wipe the WorkMail state
+of the outer one.
+
+There is one in-process state per process: scopes opened by different threads share it,
+and it is wiped when the last open scope (of any thread) closes. A client built with an
+explicit ``endpoint_url`` is not answered in-process (``interception.AWS_ENDPOINT``).
 """
 
 from __future__ import annotations

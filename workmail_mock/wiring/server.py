@@ -1,21 +1,18 @@
-"""The entry point moto's stubber and moto's server call for a WorkMail request."""
+"""The entry point moto's stubber and moto's server call for a WorkMail request.
+
+moto's server answers from its own WorkMail state (``models.server_backends``), apart
+from the in-process one that ``mock_workmail`` and ``mock_aws`` use."""
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlsplit
 
-from workmail_mock.protocol import dispatcher
+from workmail_mock import models
+from workmail_mock.errors import AccessDeniedException, SerializationException, WorkMailError
+from workmail_mock.protocol import body, dispatcher
 from workmail_mock.protocol.context import account_of, credential_scope, region_of
-
-
-def _body(request: Any) -> bytes | str | None:
-    data = getattr(request, "data", None)  # a Flask/werkzeug request (server mode)
-    if data is None:
-        data = getattr(request, "body", None)  # a botocore request (moto's stubber)
-    read = getattr(data, "read", None)
-    if read is not None:
-        data = read()
-    return data  # type: ignore[no-any-return, unused-ignore]
 
 
 class WorkMailResponse:
@@ -24,11 +21,15 @@ class WorkMailResponse:
     @classmethod
     def dispatch(cls, request: Any, full_url: str, headers: Any) -> dispatcher.Response:
         headers = {str(k).lower(): v for k, v in headers.items()}
+        in_server = hasattr(request, "environ")  # a Flask/werkzeug request: moto's server
+        data = getattr(request, "data", None) if in_server else getattr(request, "body", None)
         return dispatcher.handle(
             headers.get("x-amz-target"),
-            _body(request),
+            data,
             region_of(headers, full_url),
             account_of(headers),
+            content_encoding=headers.get("content-encoding"),
+            states=models.server_state if in_server else None,
         )
 
 
@@ -41,38 +42,76 @@ def is_workmail(environ: dict[str, Any]) -> bool:
     return scope is not None and scope[2] == "workmail"
 
 
+def _loopback(origin: str) -> bool:
+    try:
+        host = urlsplit(origin).hostname or ""
+    except ValueError:
+        return False
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _read(environ: dict[str, Any]) -> bytes:
+    """The body, bounded: a Content-Length is checked before anything is read, and a
+    chunked body (werkzeug dechunks it) is read to its end, at most the limit."""
+    stream = environ["wsgi.input"]
+    raw_length = (environ.get("CONTENT_LENGTH") or "").strip()
+    if environ.get("wsgi.input_terminated") or (
+        not raw_length and "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+    ):
+        return body.read_stream(stream)
+    if not raw_length:
+        return b""
+    if not raw_length.isascii() or not raw_length.isdigit():
+        raise SerializationException(f"The Content-Length {raw_length[:40]!r} is not valid")
+    if len(raw_length) > 12:  # clearly more than the limit; don't make a huge int
+        raise body.too_large(raw_length[:40])
+    return body.read_stream(stream, int(raw_length))
+
+
 def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     """Serve one WorkMail request straight from the WSGI environ.
 
     moto's router lists its service folders on disk twice per request to find a backend
     (and reads form bodies of unsigned requests before that); skipping it and Flask for
     WorkMail makes a call several times cheaper and keeps odd bodies away from it.
-    """
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        length = 0
-    body = environ["wsgi.input"].read(length) if length > 0 else b""
-    if environ.get("HTTP_CONTENT_ENCODING", "").lower() == "gzip":
-        import gzip
 
-        try:
-            body = gzip.decompress(body)
-        except (OSError, EOFError):
-            pass  # left as is: the dispatcher answers SerializationException
+    A request sent by a web page of another origin (browsers send ``Origin``; SDKs never
+    do) is refused before it is read: moto's CORS answers any preflight, and WorkMail must
+    not let a page change a local server's state. HEAD gets the headers without a body.
+    """
     headers = {
         key[5:].replace("_", "-").lower(): value
         for key, value in environ.items()
         if key.startswith("HTTP_")
     }
-    host = environ.get("HTTP_HOST", "")
-    status, out_headers, payload = dispatcher.handle(
-        headers.get("x-amz-target"), body, region_of(headers, f"http://{host}/"),
-        account_of(headers),
-    )
+    close = False
+    try:
+        origin = headers.get("origin")
+        if origin is not None and not _loopback(origin):
+            raise AccessDeniedException(
+                f"workmail_mock refuses cross-origin requests (Origin {origin[:100]!r}); "
+                "only pages served from a loopback address may call it"
+            )
+        try:
+            data = _read(environ)
+        except WorkMailError:
+            close = True  # the rest of the body stays unread: don't reuse the connection
+            raise
+    except WorkMailError as error:
+        status, out_headers, payload = dispatcher.error_response(error)
+    else:
+        host = environ.get("HTTP_HOST", "")
+        status, out_headers, payload = dispatcher.handle(
+            headers.get("x-amz-target"), data, region_of(headers, f"http://{host}/"),
+            account_of(headers), content_encoding=headers.get("content-encoding"),
+            states=models.server_state,
+        )
     out_headers["Content-Length"] = str(len(payload))
-    start_response(f"{status} {'OK' if status == 200 else 'Bad Request'}",
-                   list(out_headers.items()))
+    if close:
+        out_headers["Connection"] = "close"
+    start_response(f"{status} {HTTPStatus(status).phrase}", list(out_headers.items()))
+    if environ.get("REQUEST_METHOD") == "HEAD":
+        return []
     return [payload]
 
 
