@@ -41,6 +41,7 @@ class Holder(Protocol):
 WORKMAIL_DIRECTORY_TYPE = "VpcDirectory"
 
 GONE = (OrganizationState.DELETING, OrganizationState.DELETED)
+_FINAL = (OrganizationState.ACTIVE, OrganizationState.DELETED)
 
 
 def _lifecycle() -> Progression:
@@ -109,7 +110,10 @@ class Organization:
     # --- lifecycle --------------------------------------------------------------------
 
     def refresh(self) -> OrganizationState:
-        """Take the state the progressions have reached now."""
+        """Take the state the progressions have reached now. Active (with no deletion) and
+        Deleted are final: nothing moves any more, so there is nothing to ask."""
+        if self.state in _FINAL and (self.deletion is None) == (self.state == "Active"):
+            return self.state
         lifecycle = self.lifecycle.settle() or "Active"
         if lifecycle == "Active" and self.completed_date is None:
             self.completed_date = runtime.current().now()
