@@ -107,7 +107,7 @@ def test_reading_an_organization_changes_nothing() -> None:
     class Counting:
         def settle(self) -> str | None:
             calls.append("settle")
-            return "Active"
+            return "Creating"
 
         def advance(self) -> None:
             calls.append("advance")
@@ -117,9 +117,11 @@ def test_reading_an_organization_changes_nothing() -> None:
     for _ in range(3):
         assert org.state == OrganizationState.ACTIVE
     assert calls == []
+    org.state = OrganizationState.CREATING  # a state the progression may still leave
     org.observe()
     org.observe()
     assert calls == ["settle", "advance", "settle"]
+    assert org.state == OrganizationState.CREATING
 
 
 def test_the_plain_runtime_draws_well_formed_ids() -> None:
