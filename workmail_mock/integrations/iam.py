@@ -3,6 +3,8 @@ moto keeps one backend per account and partition (``aws``)."""
 
 from __future__ import annotations
 
+import sys
+
 from workmail_mock.integrations import backend_in_use
 
 
@@ -20,3 +22,13 @@ def role_exists(account_id: str, role_arn: str) -> bool | None:
     except Exception:  # moto's NotFoundException
         return False
     return True
+
+
+def account_of_access_key(access_key: str) -> str | None:
+    """The account moto's IAM/STS maps an access key to (an IAM user's key, or the keys of
+    ``sts.assume_role``), or None when the test never used IAM or STS: then no key is
+    mapped. The mapping is moto's module-level ``get_account_id_from``."""
+    module = sys.modules.get("moto.iam.models")
+    if module is None:
+        return None
+    return str(module.get_account_id_from(access_key))

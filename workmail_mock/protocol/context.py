@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from typing import Any
 
 from workmail_mock.errors import UnrecognizedClientException
+from workmail_mock.integrations import iam
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -68,9 +68,9 @@ def account_of(headers: Any) -> str:
     header = _text(headers.get("x-moto-account-id"))
     if header:
         return header
-    iam = sys.modules.get("moto.iam.models")  # no IAM/STS use yet: no mapped keys
-    if iam is not None:
-        scope = credential_scope(_text(headers.get("authorization")))
-        if scope is not None:
-            return str(iam.get_account_id_from(scope[0]))
+    scope = credential_scope(_text(headers.get("authorization")))
+    if scope is not None:
+        mapped = iam.account_of_access_key(scope[0])
+        if mapped is not None:
+            return mapped
     return DEFAULT_ACCOUNT_ID
