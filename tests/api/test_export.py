@@ -220,6 +220,21 @@ def _key(aws: Any, enabled: bool = True) -> str:
     return str(key["Arn"])
 
 
+def test_a_key_named_by_its_alias_arn_is_recorded_by_its_key_arn(client, org, aws):
+    """S3 reports an object's SSEKMSKeyId as the key's ARN, also when the request named
+    the key by an alias."""
+    user(client, org, enabled=True)
+    s3 = aws("s3")
+    s3.create_bucket(Bucket=BUCKET)
+    key = _key(aws)
+    aws("kms").create_alias(AliasName="alias/exports", TargetKeyId=key)
+    alias_arn = f"arn:aws:kms:{REGION}:{ACCOUNT}:alias/exports"
+    job_id = _start(client, org, "alice", key=alias_arn)
+    assert client.describe_mailbox_export_job(OrganizationId=org, JobId=job_id)["State"] == "COMPLETED"
+    head = s3.head_object(Bucket=BUCKET, Key=f"backups/alice/{job_id}.zip")
+    assert (head["ServerSideEncryption"], head["SSEKMSKeyId"]) == ("aws:kms", key)
+
+
 def test_the_export_lands_in_moto_s3_encrypted_by_the_key(client, org, aws):
     user(client, org, enabled=True)
     s3 = aws("s3")

@@ -141,6 +141,21 @@ def test_delete_organization_deletes_the_application_when_asked(client, org):
         _put(client, kept_org, application)
 
 
+def test_delete_organization_keeps_an_application_another_organization_uses(client, org):
+    """The flag deletes the application WorkMail made for this organization; one that
+    another organization still uses stays, as DeleteIdentityCenterApplication would refuse
+    to delete it (a guess, docs/aws-behaviour.md section 13)."""
+    other = client.create_organization(Alias="other")["OrganizationId"]
+    application = _application(client)
+    _put(client, org, application)
+    _put(client, other, application)
+    client.delete_organization(
+        OrganizationId=org, DeleteDirectory=True, DeleteIdentityCenterApplication=True
+    )
+    assert _describe(client, other)["IdentityCenterConfiguration"]["ApplicationArn"] == application
+    _put(client, other, application)  # still there
+
+
 def test_delete_organization_keeps_the_application_by_default(client, org):
     kept_org = client.create_organization(Alias="kept")["OrganizationId"]
     application = _application(client)

@@ -319,7 +319,10 @@ def test_an_override_for_a_deleted_user(client, org):
 
 def test_an_override_for_a_disabled_user_is_accepted(client, org):
     alice = user(client, org, "alice")
+    assert client.describe_user(OrganizationId=org, UserId=alice)["State"] == "DISABLED"
     _override(client, org, alice, "d1")
+    got = client.get_mobile_device_access_override(OrganizationId=org, UserId=alice, DeviceId="d1")
+    assert (got["UserId"], got["DeviceId"]) == (alice, "d1")
 
 
 def test_deleting_a_user_removes_its_overrides(client, org):

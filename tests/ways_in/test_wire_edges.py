@@ -220,6 +220,17 @@ def test_chunked_body_is_read(url: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("chunks", [b"zz\r\n{}\r\n0\r\n\r\n", b"2\r\n{}XX0\r\n\r\n"],
+                         ids=["bad-size", "no-terminator"])
+def test_malformed_chunked_body_is_a_serialization_exception(url: str, chunks: bytes) -> None:
+    status, _headers, payload = raw_http(
+        url, _head("POST", LIST_ORGS, "Transfer-Encoding: chunked\n"), chunks
+    )
+    code, message = _error(status, payload)
+    assert code == "SerializationException"
+    assert message.startswith("The request body can't be read: ")
+
+
 def test_chunked_body_over_the_limit_is_refused(url: str) -> None:
     big = b'{"Alias":"' + b"x" * (body_module.MAX_BODY_BYTES + 10) + b'"}'
     status, _headers, payload = raw_http(
@@ -248,6 +259,17 @@ def test_gzip_and_deflate_bodies_are_decoded(url: str) -> None:
             "X-Amz-Target": LIST_ORGS, "Content-Encoding": encoding})
         code, _message = _error(response.status_code, response.content)
         assert code == "ValidationException", encoding
+
+
+def test_every_member_of_a_multi_member_gzip_body_is_decoded(url: str) -> None:
+    """RFC 1952 lets a gzip body be several members: all of them are the body (the
+    second member used to be dropped silently)."""
+    two = gzip.compress(b'{"MaxResults":', mtime=0) + gzip.compress(b"0}", mtime=0)
+    response = requests.post(url + "/", data=two, timeout=20, headers={
+        "X-Amz-Target": LIST_ORGS, "Content-Encoding": "gzip"})
+    code, _message = _error(response.status_code, response.content)
+    assert code == "ValidationException"
+    assert body_module.decode_content(two, "gzip") == b'{"MaxResults":0}'
 
 
 def test_gzip_bomb_is_refused_on_the_server(url: str) -> None:

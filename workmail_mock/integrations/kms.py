@@ -9,10 +9,12 @@ from workmail_mock.integrations import backend_in_use
 
 @dataclasses.dataclass(frozen=True)
 class KeyCheck:
-    """What moto's KMS says of a key ARN: ``known`` False when it names no key."""
+    """What moto's KMS says of a key ARN: ``known`` False when it names no key; ``arn``
+    the key's own ARN (an alias ARN resolved), as S3 reports an object's SSEKMSKeyId."""
 
     known: bool
     state: str = "Enabled"
+    arn: str | None = None
 
 
 def check_key(account_id: str, region: str, key_arn: str) -> KeyCheck | None:
@@ -34,4 +36,6 @@ def check_key(account_id: str, region: str, key_arn: str) -> KeyCheck | None:
             key = keys.keys.get(key_id) if key_id else None
     if key is None:
         return KeyCheck(known=False)
-    return KeyCheck(known=True, state=str(getattr(key, "key_state", "Enabled")))
+    return KeyCheck(
+        known=True, state=str(getattr(key, "key_state", "Enabled")), arn=str(key.arn)
+    )

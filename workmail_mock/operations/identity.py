@@ -13,7 +13,6 @@ from workmail_mock.errors import (
 from workmail_mock.integrations import sso
 from workmail_mock.operations.registry import Call, Org, operation
 from workmail_mock.state import runtime
-from workmail_mock.state.kinds import OrganizationState
 from workmail_mock.state.settings import IdentityCenterApplication, IdentityProviderConfiguration
 from workmail_mock.state.tokens import DEFAULT_LIFETIME_DAYS
 
@@ -38,16 +37,6 @@ def create_identity_center_application(call: Call, name: str, instance_arn: str)
     return {"ApplicationArn": arn}
 
 
-def _users_of(call: Call, application_arn: str) -> list[str]:
-    return [
-        org.id
-        for org in call.region.organizations
-        if org.state != OrganizationState.DELETED
-        and org.settings.identity_provider is not None
-        and org.settings.identity_provider.application_arn == application_arn
-    ]
-
-
 @operation("DeleteIdentityCenterApplication", org=Org.NONE)
 def delete_identity_center_application(call: Call, application_arn: str) -> None:
     if application_arn not in call.region.identity_center_applications:
@@ -56,7 +45,7 @@ def delete_identity_center_application(call: Call, application_arn: str) -> None
             f"Identity Center application {application_arn} does not exist in account "
             f"{call.account_id}"
         )
-    users = _users_of(call, application_arn)
+    users = call.region.users_of_application(application_arn)
     if users:
         # A guess: refused while an organization's configuration still names it.
         raise OrganizationStateException(

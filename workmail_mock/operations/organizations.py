@@ -185,13 +185,14 @@ def delete_organization(
         )
     if delete_directory and org.external_directory:
         directory_service.delete(call.account_id, call.region_name, org.directory_id)
-    if delete_identity_center_application and org.settings.identity_provider is not None:
+    provider = org.settings.identity_provider
+    if delete_identity_center_application and provider is not None:
         # DeleteIdentityCenterApplication "deletes the Identity Center application that
-        # WorkMail created for the organization" (model doc).
-        region = call.region
-        region.identity_center_applications.pop(
-            org.settings.identity_provider.application_arn, None
-        )
+        # WorkMail created for the organization" (model doc). One that another
+        # organization still uses stays, as DeleteIdentityCenterApplication refuses to
+        # delete it (a guess: the flag can't answer an error of its own here).
+        if not call.region.users_of_application(provider.application_arn, besides=org):
+            call.region.identity_center_applications.pop(provider.application_arn, None)
     org.start_deletion()
     # The answer reports the state at request time; reads then progress to Deleted.
     return {"OrganizationId": org.id, "State": OrganizationState.DELETING.value}

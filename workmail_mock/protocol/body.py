@@ -42,7 +42,10 @@ def read_stream(stream: Any, length: int | None = None) -> bytes:
     parts: list[bytes] = []
     got = 0
     while got < want:
-        part = stream.read(min(_CHUNK, want - got))
+        try:
+            part = stream.read(min(_CHUNK, want - got))
+        except (OSError, ValueError) as error:  # e.g. a malformed chunked encoding
+            raise SerializationException(f"The request body can't be read: {error}") from None
         if not part:
             break
         if isinstance(part, str):
@@ -89,19 +92,26 @@ def decode_content(data: bytes, encoding: str | None) -> bytes:
         wbits = zlib.MAX_WBITS
     else:
         raise SerializationException(f"The Content-Encoding {name[:40]!r} is not supported")
-    inflater = zlib.decompressobj(wbits)
-    try:
-        out = inflater.decompress(data, MAX_BODY_BYTES + 1)
-    except zlib.error:
-        raise SerializationException(f"The request body is not valid {name} data") from None
-    if len(out) > MAX_BODY_BYTES:
-        raise SerializationException(
-            f"The request body decompresses to more than {MAX_BODY_BYTES} bytes; "
-            f"workmail_mock reads at most {MAX_BODY_BYTES}"
-        )
-    if not inflater.eof:
-        raise SerializationException(f"The request body is truncated {name} data")
-    return out
+    # A gzip body may be several members one after another (RFC 1952): each is decoded,
+    # and the output of all of them together stays within the bound.
+    out = b""
+    rest = data
+    while True:
+        inflater = zlib.decompressobj(wbits)
+        try:
+            out += inflater.decompress(rest, MAX_BODY_BYTES + 1 - len(out))
+        except zlib.error:
+            raise SerializationException(f"The request body is not valid {name} data") from None
+        if len(out) > MAX_BODY_BYTES or inflater.unconsumed_tail:
+            raise SerializationException(
+                f"The request body decompresses to more than {MAX_BODY_BYTES} bytes; "
+                f"workmail_mock reads at most {MAX_BODY_BYTES}"
+            )
+        if not inflater.eof:
+            raise SerializationException(f"The request body is truncated {name} data")
+        rest = inflater.unused_data
+        if not rest or wbits == zlib.MAX_WBITS:
+            return out
 
 
 def _too_deep() -> SerializationException:

@@ -102,6 +102,20 @@ class RegionState:
                 return other
         return None
 
+    def users_of_application(
+        self, application_arn: str, besides: Organization | None = None
+    ) -> list[str]:
+        """The organizations (not deleted) whose identity provider configuration names an
+        Identity Center application."""
+        return [
+            org.id
+            for org in self.organizations
+            if org is not besides
+            and org.state != "Deleted"
+            and org.settings.identity_provider is not None
+            and org.settings.identity_provider.application_arn == application_arn
+        ]
+
     def live_organizations(self) -> int:
         return sum(1 for org in self.organizations if org.state not in GONE)
 
