@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from workmail_mock.errors import LimitExceededException
+from workmail_mock.errors import LimitExceededException, ResourceNotFoundException
 from workmail_mock.rules import access_control, impersonation, mobile_device
 from workmail_mock.state import runtime
 from workmail_mock.state.entities import Entity, User
@@ -283,6 +283,16 @@ class Policies:
         return keep
 
     # --- impersonation ----------------------------------------------------------------
+
+    def role(self, role_id: str) -> ImpersonationRole:
+        """The role of that id; an unknown one is ResourceNotFoundException."""
+        role = self.roles.get(role_id)
+        if role is None:
+            raise ResourceNotFoundException(
+                f"Impersonation role {role_id} does not exist in organization "
+                f"{self.organization_id}"
+            )
+        return role
 
     def role_named(self, name: str) -> ImpersonationRole | None:
         return next((role for role in self.roles if role.name == name), None)
