@@ -160,12 +160,14 @@ def _number(shape: Shape) -> Checker:
     return check
 
 
-def _boolean(shape: Shape) -> Checker:
+def _json_type(shape: Shape, json_type: type, expected: str) -> Checker:
+    """A shape with no trait to check but its JSON type: a boolean, or a blob (a base64
+    string on the wire)."""
     sensitive = bool(shape.metadata.get("sensitive"))
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
-        if type(value) is not bool:
-            raise _wrong_type(path, "a boolean", value, sensitive)
+        if type(value) is not json_type:
+            raise _wrong_type(path, expected, value, sensitive)
         return value
 
     return check
@@ -179,17 +181,6 @@ def _timestamp(shape: Shape) -> Checker:
             except (OverflowError, OSError, ValueError):
                 raise _wrong_type(path, "an epoch timestamp in range", value) from None
         raise _wrong_type(path, "a timestamp (epoch seconds)", value)
-
-    return check
-
-
-def _blob(shape: Shape) -> Checker:
-    sensitive = bool(shape.metadata.get("sensitive"))
-
-    def check(value: Any, path: str, errors: list[str]) -> Any:
-        if type(value) is not str:
-            raise _wrong_type(path, "a base64 string", value, sensitive)
-        return value
 
     return check
 
@@ -277,11 +268,11 @@ def _compiler() -> Callable[[Shape], Checker]:
         elif kind in ("integer", "long", "double", "float"):
             checker = _number(shape)
         elif kind == "boolean":
-            checker = _boolean(shape)
+            checker = _json_type(shape, bool, "a boolean")
         elif kind == "timestamp":
             checker = _timestamp(shape)
-        else:
-            checker = _blob(shape)
+        else:  # blob
+            checker = _json_type(shape, str, "a base64 string")
         slot.append(checker)
         cache[shape.name] = checker
         return checker
