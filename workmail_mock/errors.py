@@ -194,5 +194,11 @@ def organization_state(organization_id: str, state: str) -> WorkMailError:
     )
 
 
+def not_configured(organization_id: str, what: str) -> WorkMailError:
+    """A Describe/Get of a configuration the organization doesn't have (a guess at the
+    mapping); ``what`` names it, e.g. "email monitoring configuration"."""
+    return ResourceNotFoundException(f"Organization {organization_id} has no {what}")
+
+
 def common_error_classes() -> dict[str, type[WorkMailError]]:
     return {cls.code: cls for cls in CommonError.__subclasses__()}

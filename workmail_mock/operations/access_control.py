@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from workmail_mock.errors import InvalidParameterException, ResourceNotFoundException
+from workmail_mock.errors import InvalidParameterException
 from workmail_mock.operations.registry import Call, operation
 from workmail_mock.rules.access_control import ACTIONS, IMPERSONATION_ACTION, AccessRequest
 from workmail_mock.rules.matching import parse_address, parse_network
 from workmail_mock.state import runtime
 from workmail_mock.state.entities import User
-from workmail_mock.state.policies import AccessControlRule, ImpersonationRole
+from workmail_mock.state.policies import AccessControlRule
 
 
 def _check_actions(member: str, actions: list[str] | None) -> None:
@@ -50,18 +50,9 @@ def _user_ids(call: Call, identifiers: list[str] | None) -> list[str] | None:
     return [call.find(identifier, User).id for identifier in identifiers]
 
 
-def _role(call: Call, role_id: str) -> ImpersonationRole:
-    role = call.org.policies.roles.get(role_id)
-    if role is None:
-        raise ResourceNotFoundException(
-            f"Impersonation role {role_id} does not exist in organization {call.org.id}"
-        )
-    return role
-
-
 def _role_ids(call: Call, role_ids: list[str] | None) -> list[str] | None:
     for role_id in role_ids or ():
-        _role(call, role_id)
+        call.org.policies.role(role_id)
     return role_ids
 
 
@@ -143,7 +134,7 @@ def get_access_control_effect(
                 f"ImpersonationRoleId can only be used with Action {IMPERSONATION_ACTION}, "
                 f"not {action}"
             )
-        role_id: str | None = _role(call, impersonation_role_id).impersonation_role_id
+        role_id: str | None = call.org.policies.role(impersonation_role_id).impersonation_role_id
         resolved_user = None
     else:
         assert user_id is not None

@@ -10,7 +10,7 @@ from workmail_mock.errors import (
     InvalidParameterException,
     LimitExceededException,
     NameAvailabilityException,
-    ResourceNotFoundException,
+    not_configured,
 )
 from workmail_mock.integrations import lambda_
 from workmail_mock.operations.registry import Call, operation, page_size
@@ -28,9 +28,8 @@ def _one_provider(ews: dict[str, str] | None, lambda_provider: dict[str, str] | 
 def _configuration(call: Call, domain_name: str) -> AvailabilityConfiguration:
     found = call.org.settings.availability.get(domain_name.lower())
     if found is None:
-        raise ResourceNotFoundException(
-            f"Organization {call.org.id} has no availability configuration for domain "
-            f"{domain_name}"
+        raise not_configured(
+            call.org.id, f"availability configuration for domain {domain_name}"
         )
     return found
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from workmail_mock.operations.entities import delete_entity
-from workmail_mock.operations.registry import Call, Directory, operation, page_size
+from workmail_mock.operations.entities import delete_entity, list_entities
+from workmail_mock.operations.registry import Call, Directory, operation
 from workmail_mock.state import ids
-from workmail_mock.state.directory import filtered_page
 from workmail_mock.state.entities import Group
 
 
@@ -31,17 +28,7 @@ def describe_group(call: Call, group_id: str) -> Group:
     return call.find(group_id, Group)
 
 
-@operation("ListGroups")
-def list_groups(
-    call: Call,
-    next_token: str | None = None,
-    max_results: int | None = None,
-    filters: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    page, token = filtered_page(
-        call.org.directory, Group, page_size(max_results), next_token, filters, "ListGroups"
-    )
-    return {"Groups": page, "NextToken": token}
+list_groups = operation("ListGroups")(list_entities(Group, "Groups"))
 
 
 @operation("UpdateGroup", directory=Directory.NOT_READ_ONLY)

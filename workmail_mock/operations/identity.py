@@ -9,6 +9,7 @@ from workmail_mock.errors import (
     InvalidParameterException,
     OrganizationStateException,
     ResourceNotFoundException,
+    not_configured,
 )
 from workmail_mock.integrations import sso
 from workmail_mock.operations.registry import Call, Org, operation
@@ -88,9 +89,7 @@ def put_identity_provider_configuration(
 def describe_identity_provider_configuration(call: Call) -> dict[str, Any]:
     configuration = call.org.settings.identity_provider
     if configuration is None:  # a guess at the mapping
-        raise ResourceNotFoundException(
-            f"Organization {call.org.id} has no identity provider configuration"
-        )
+        raise not_configured(call.org.id, "identity provider configuration")
     return configuration.view()
 
 

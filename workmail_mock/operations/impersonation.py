@@ -8,7 +8,6 @@ from typing import Any
 from workmail_mock.errors import (
     InvalidParameterException,
     LimitExceededException,
-    ResourceNotFoundException,
 )
 from workmail_mock.operations.registry import Call, operation, page_size
 from workmail_mock.rules.impersonation import ImpersonationRule, evaluate
@@ -20,15 +19,6 @@ from workmail_mock.state.policies import TOKEN_LIFETIME, ImpersonationRole
 _TOKEN_LENGTH = 96
 #: ListImpersonationRoles' Roles holds at most 20 (model), so a page does too (a guess).
 _ROLES_PER_PAGE = 20
-
-
-def _role(call: Call, role_id: str) -> ImpersonationRole:
-    role = call.org.policies.roles.get(role_id)
-    if role is None:
-        raise ResourceNotFoundException(
-            f"Impersonation role {role_id} does not exist in organization {call.org.id}"
-        )
-    return role
 
 
 def _check_name(call: Call, name: str, role_id: str | None) -> None:
@@ -93,7 +83,7 @@ def create_impersonation_role(
 
 @operation("GetImpersonationRole")
 def get_impersonation_role(call: Call, impersonation_role_id: str) -> ImpersonationRole:
-    return _role(call, impersonation_role_id)
+    return call.org.policies.role(impersonation_role_id)
 
 
 @operation("UpdateImpersonationRole")
@@ -107,7 +97,7 @@ def update_impersonation_role(
 ) -> None:
     """A full replace (a guess: every core member is required); a Description left out
     is cleared."""
-    role = _role(call, impersonation_role_id)
+    role = call.org.policies.role(impersonation_role_id)
     _check_name(call, name, role.impersonation_role_id)
     role.matchers = _matchers(call, rules)
     role.name = name
@@ -138,7 +128,7 @@ def get_impersonation_role_effect(
 ) -> dict[str, Any]:
     """A DISABLED target is evaluated like any other; a DELETED one is an
     EntityStateException (a guess)."""
-    role = _role(call, impersonation_role_id)
+    role = call.org.policies.role(impersonation_role_id)
     target = call.find(target_user, User, live=True)
     return evaluate(role.type, role.matchers, target.id).to_api()
 
@@ -147,7 +137,7 @@ def get_impersonation_role_effect(
 def assume_impersonation_role(call: Call, impersonation_role_id: str) -> dict[str, Any]:
     """A token valid 15 minutes (documented; ExpiresIn 900 is a guess). A role without
     rules can be assumed: its rules apply when a user is impersonated (a guess)."""
-    role = _role(call, impersonation_role_id)
+    role = call.org.policies.role(impersonation_role_id)
     token = ids.token(_TOKEN_LENGTH)
     call.org.policies.issue_token(role.impersonation_role_id, token)
     return {"Token": token, "ExpiresIn": int(TOKEN_LIFETIME.total_seconds())}

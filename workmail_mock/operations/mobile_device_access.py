@@ -3,6 +3,7 @@ decide (``rules.mobile_device``), and per-user device overrides."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from workmail_mock.errors import EntityNotFoundException, ResourceNotFoundException
@@ -13,40 +14,40 @@ from workmail_mock.state.entities import User
 from workmail_mock.state.policies import MobileDeviceAccessRule
 
 
+def _rule(
+    rule_id: str,
+    name: str,
+    effect: str,
+    description: str | None,
+    conditions: dict[str, list[str] | None],
+    date_created: datetime | None = None,
+) -> MobileDeviceAccessRule:
+    """The rule Create and Update store: ``conditions`` are the model's eight
+    ``Device*`` / ``NotDevice*`` lists as given (snake_case, the rule's field names); a
+    list left out is absent. Without ``date_created`` the rule is new."""
+    now = runtime.current().now()
+    return MobileDeviceAccessRule(
+        mobile_device_access_rule_id=rule_id,
+        name=name,
+        effect=effect,
+        description=description,
+        date_created=date_created or now,
+        date_modified=now,
+        **conditions,
+    )
+
+
 @operation("CreateMobileDeviceAccessRule")
 def create_mobile_device_access_rule(
     call: Call,
     name: str,
     effect: str,
     description: str | None = None,
-    device_types: list[str] | None = None,
-    not_device_types: list[str] | None = None,
-    device_models: list[str] | None = None,
-    not_device_models: list[str] | None = None,
-    device_operating_systems: list[str] | None = None,
-    not_device_operating_systems: list[str] | None = None,
-    device_user_agents: list[str] | None = None,
-    not_device_user_agents: list[str] | None = None,
+    **conditions: list[str] | None,
 ) -> dict[str, str]:
     """Names need not be unique (a guess: rules are addressed by id); a list and its Not
     twin may both be given, and both must hold (a guess)."""
-    now = runtime.current().now()
-    rule = MobileDeviceAccessRule(
-        mobile_device_access_rule_id=runtime.current().uuid4(),
-        name=name,
-        effect=effect,
-        description=description,
-        date_created=now,
-        date_modified=now,
-        device_types=device_types,
-        not_device_types=not_device_types,
-        device_models=device_models,
-        not_device_models=not_device_models,
-        device_operating_systems=device_operating_systems,
-        not_device_operating_systems=not_device_operating_systems,
-        device_user_agents=device_user_agents,
-        not_device_user_agents=not_device_user_agents,
-    )
+    rule = _rule(runtime.current().uuid4(), name, effect, description, conditions)
     call.org.policies.add_device_rule(
         rule, call.region.quotas.mobile_device_access_rules_per_organization
     )
@@ -60,14 +61,7 @@ def update_mobile_device_access_rule(
     name: str,
     effect: str,
     description: str | None = None,
-    device_types: list[str] | None = None,
-    not_device_types: list[str] | None = None,
-    device_models: list[str] | None = None,
-    not_device_models: list[str] | None = None,
-    device_operating_systems: list[str] | None = None,
-    not_device_operating_systems: list[str] | None = None,
-    device_user_agents: list[str] | None = None,
-    not_device_user_agents: list[str] | None = None,
+    **conditions: list[str] | None,
 ) -> None:
     """A full replace: a description or list left out is cleared (a guess: Name and
     Effect are required). An unknown id is EntityNotFoundException, the only not-found
@@ -79,21 +73,8 @@ def update_mobile_device_access_rule(
             f"Mobile device access rule {mobile_device_access_rule_id} does not exist in "
             f"organization {call.org.id}"
         )
-    rules[mobile_device_access_rule_id] = MobileDeviceAccessRule(
-        mobile_device_access_rule_id=mobile_device_access_rule_id,
-        name=name,
-        effect=effect,
-        description=description,
-        date_created=old.date_created,
-        date_modified=runtime.current().now(),
-        device_types=device_types,
-        not_device_types=not_device_types,
-        device_models=device_models,
-        not_device_models=not_device_models,
-        device_operating_systems=device_operating_systems,
-        not_device_operating_systems=not_device_operating_systems,
-        device_user_agents=device_user_agents,
-        not_device_user_agents=not_device_user_agents,
+    rules[mobile_device_access_rule_id] = _rule(
+        mobile_device_access_rule_id, name, effect, description, conditions, old.date_created
     )
 
 

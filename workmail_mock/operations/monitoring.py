@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from workmail_mock.errors import InvalidParameterException, ResourceNotFoundException
+from workmail_mock.errors import (
+    InvalidParameterException,
+    ResourceNotFoundException,
+    not_configured,
+)
 from workmail_mock.integrations import iam, logs
 from workmail_mock.operations.registry import Call, operation
 from workmail_mock.state.settings import EmailMonitoring
@@ -47,9 +51,7 @@ def put_email_monitoring_configuration(
 def describe_email_monitoring_configuration(call: Call) -> dict[str, str]:
     monitoring = call.org.settings.email_monitoring
     if monitoring is None:  # a guess at the mapping
-        raise ResourceNotFoundException(
-            f"Organization {call.org.id} has no email monitoring configuration"
-        )
+        raise not_configured(call.org.id, "email monitoring configuration")
     return {"RoleArn": monitoring.role_arn, "LogGroupArn": monitoring.log_group_arn}
 
 

@@ -12,10 +12,9 @@ from workmail_mock.errors import (
     ReservedNameException,
 )
 from workmail_mock.operations.addresses import check_address, check_mail_domain
-from workmail_mock.operations.entities import delete_entity
+from workmail_mock.operations.entities import delete_entity, list_entities
 from workmail_mock.operations.registry import Call, Directory, operation, page_size
 from workmail_mock.state import ids
-from workmail_mock.state.directory import filtered_page
 from workmail_mock.state.entities import BookingOptions, Entity, Group, Resource, User
 from workmail_mock.state.kinds import EntityState
 
@@ -44,17 +43,7 @@ def describe_resource(call: Call, resource_id: str) -> Resource:
     return call.find(resource_id, Resource)
 
 
-@operation("ListResources")
-def list_resources(
-    call: Call,
-    next_token: str | None = None,
-    max_results: int | None = None,
-    filters: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    page, token = filtered_page(
-        call.org.directory, Resource, page_size(max_results), next_token, filters, "ListResources"
-    )
-    return {"Resources": page, "NextToken": token}
+list_resources = operation("ListResources")(list_entities(Resource, "Resources"))
 
 
 def _booking(

@@ -6,14 +6,11 @@ kept only as salted hashes and no output shape has a member that could carry the
 
 from __future__ import annotations
 
-from typing import Any
-
 from workmail_mock.errors import InvalidParameterException, InvalidPasswordException
-from workmail_mock.operations.entities import delete_entity
-from workmail_mock.operations.registry import Call, Directory, operation, page_size
+from workmail_mock.operations.entities import delete_entity, list_entities
+from workmail_mock.operations.registry import Call, Directory, operation
 from workmail_mock.rules.passwords import POLICY_TEXT, policy_violation
 from workmail_mock.state import ids
-from workmail_mock.state.directory import filtered_page
 from workmail_mock.state.entities import User
 from workmail_mock.state.kinds import EntityState
 
@@ -129,17 +126,7 @@ def update_user(
             setattr(user, attribute, _blank_to_none(value))
 
 
-@operation("ListUsers")
-def list_users(
-    call: Call,
-    next_token: str | None = None,
-    max_results: int | None = None,
-    filters: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    page, token = filtered_page(
-        call.org.directory, User, page_size(max_results), next_token, filters, "ListUsers"
-    )
-    return {"Users": page, "NextToken": token}
+list_users = operation("ListUsers")(list_entities(User, "Users"))
 
 
 @operation("DeleteUser", directory=Directory.WRITABLE)

@@ -91,28 +91,28 @@ def _wrong_type(
     )
 
 
-def _length_checks(shape: Shape, sensitive: bool) -> Callable[[Any, int, str, list[str]], None]:
+def _range_checks(
+    shape: Shape, sensitive: bool, measure: str
+) -> Callable[[Any, float, str, list[str]], None]:
+    """The shape's min/max trait: on a string's or list's length (``measure`` "length")
+    or on a number itself ("value"); ``size`` is what is compared, ``value`` is shown."""
     low = shape.metadata.get("min")
     high = shape.metadata.get("max")
+    at_least = f"Member must have {measure} greater than or equal to {low}"
+    at_most = f"Member must have {measure} less than or equal to {high}"
 
-    def check(value: Any, length: int, path: str, errors: list[str]) -> None:
-        if low is not None and length < low:
-            errors.append(
-                _failure(value, path, f"Member must have length greater than or equal to {low}",
-                         sensitive)
-            )
-        if high is not None and length > high:
-            errors.append(
-                _failure(value, path, f"Member must have length less than or equal to {high}",
-                         sensitive)
-            )
+    def check(value: Any, size: float, path: str, errors: list[str]) -> None:
+        if low is not None and size < low:
+            errors.append(_failure(value, path, at_least, sensitive))
+        if high is not None and size > high:
+            errors.append(_failure(value, path, at_most, sensitive))
 
     return check
 
 
 def _string(shape: Shape) -> Checker:
     sensitive = bool(shape.metadata.get("sensitive"))
-    lengths = _length_checks(shape, sensitive)
+    lengths = _range_checks(shape, sensitive, "length")
     pattern_text = shape.metadata.get("pattern")
     search = re.compile(pattern_text, re.ASCII).search if pattern_text else None
     enum = spec.enum_of(shape) or None
@@ -142,9 +142,8 @@ def _string(shape: Shape) -> Checker:
 
 def _number(shape: Shape) -> Checker:
     integral = shape.type_name in ("integer", "long")
-    low = shape.metadata.get("min")
-    high = shape.metadata.get("max")
     sensitive = bool(shape.metadata.get("sensitive"))
+    bounds = _range_checks(shape, sensitive, "value")
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
         kind = type(value)
@@ -155,27 +154,20 @@ def _number(shape: Shape) -> Checker:
                 raise _wrong_type(path, "an integer", value, sensitive)
         elif kind is not int and kind is not float:
             raise _wrong_type(path, "a number", value, sensitive)
-        if low is not None and value < low:
-            errors.append(
-                _failure(value, path, f"Member must have value greater than or equal to {low}",
-                         sensitive)
-            )
-        if high is not None and value > high:
-            errors.append(
-                _failure(value, path, f"Member must have value less than or equal to {high}",
-                         sensitive)
-            )
+        bounds(value, value, path, errors)
         return value
 
     return check
 
 
-def _boolean(shape: Shape) -> Checker:
+def _json_type(shape: Shape, json_type: type, expected: str) -> Checker:
+    """A shape with no trait to check but its JSON type: a boolean, or a blob (a base64
+    string on the wire)."""
     sensitive = bool(shape.metadata.get("sensitive"))
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
-        if type(value) is not bool:
-            raise _wrong_type(path, "a boolean", value, sensitive)
+        if type(value) is not json_type:
+            raise _wrong_type(path, expected, value, sensitive)
         return value
 
     return check
@@ -193,20 +185,9 @@ def _timestamp(shape: Shape) -> Checker:
     return check
 
 
-def _blob(shape: Shape) -> Checker:
-    sensitive = bool(shape.metadata.get("sensitive"))
-
-    def check(value: Any, path: str, errors: list[str]) -> Any:
-        if type(value) is not str:
-            raise _wrong_type(path, "a base64 string", value, sensitive)
-        return value
-
-    return check
-
-
 def _list(shape: Shape, compile_shape: Callable[[Shape], Checker]) -> Checker:
     sensitive = bool(shape.metadata.get("sensitive"))
-    lengths = _length_checks(shape, sensitive)
+    lengths = _range_checks(shape, sensitive, "length")
     member = compile_shape(spec.item_of(shape))
 
     def check(value: Any, path: str, errors: list[str]) -> Any:
@@ -287,11 +268,11 @@ def _compiler() -> Callable[[Shape], Checker]:
         elif kind in ("integer", "long", "double", "float"):
             checker = _number(shape)
         elif kind == "boolean":
-            checker = _boolean(shape)
+            checker = _json_type(shape, bool, "a boolean")
         elif kind == "timestamp":
             checker = _timestamp(shape)
-        else:
-            checker = _blob(shape)
+        else:  # blob
+            checker = _json_type(shape, str, "a base64 string")
         slot.append(checker)
         cache[shape.name] = checker
         return checker

@@ -28,6 +28,13 @@ class Entity:
     #: How messages name the kind ("User", "Group", "Resource").
     LABEL: ClassVar[str] = "Entity"
 
+    def __init_subclass__(cls, kind: EntityKind | None = None, **kwargs: object) -> None:
+        """``class User(Entity, kind=EntityKind.USER)``: the kind, and its label."""
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            cls.KIND = kind
+            cls.LABEL = kind.value.title()
+
     id: str
     name: str
     email: str | None = None
@@ -55,10 +62,7 @@ class Entity:
 
 
 @dataclasses.dataclass(eq=False)
-class User(Entity):
-    KIND: ClassVar[EntityKind] = EntityKind.USER
-    LABEL: ClassVar[str] = "User"
-
+class User(Entity, kind=EntityKind.USER):
     user_role: str = "USER"
     display_name: str | None = None
     first_name: str | None = None
@@ -118,10 +122,7 @@ class User(Entity):
 
 
 @dataclasses.dataclass(eq=False)
-class Group(Entity):
-    KIND: ClassVar[EntityKind] = EntityKind.GROUP
-    LABEL: ClassVar[str] = "Group"
-
+class Group(Entity, kind=EntityKind.GROUP):
     @property
     def group_id(self) -> str:
         return self.id
@@ -137,10 +138,7 @@ class BookingOptions:
 
 
 @dataclasses.dataclass(eq=False)
-class Resource(Entity):
-    KIND: ClassVar[EntityKind] = EntityKind.RESOURCE
-    LABEL: ClassVar[str] = "Resource"
-
+class Resource(Entity, kind=EntityKind.RESOURCE):
     resource_type: str = "ROOM"
     description: str | None = None
     booking_options: BookingOptions = dataclasses.field(default_factory=BookingOptions)

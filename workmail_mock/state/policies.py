@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from workmail_mock.errors import LimitExceededException
+from workmail_mock.errors import LimitExceededException, ResourceNotFoundException
 from workmail_mock.rules import access_control, impersonation, mobile_device
 from workmail_mock.state import runtime
 from workmail_mock.state.entities import Entity, User
@@ -47,6 +47,14 @@ def _list(values: Iterable[str] | None) -> list[str] | None:
     return list(values) if values else None
 
 
+def _conditions(rule: object, members: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Store each condition list of ``rule`` as ``_list`` says, and return them as the
+    engine's rule takes them (tuples, empty for absent)."""
+    for member in members:
+        setattr(rule, member, _list(getattr(rule, member)))
+    return {member: tuple(getattr(rule, member) or ()) for member in members}
+
+
 @dataclasses.dataclass(eq=False)
 class AccessControlRule:
     """One access control rule, as ListAccessControlRules lists it."""
@@ -67,12 +75,8 @@ class AccessControlRule:
     matcher: access_control.AccessControlRule = dataclasses.field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        for member in _ACCESS_LISTS:
-            setattr(self, member, _list(getattr(self, member)))
         self.matcher = access_control.AccessControlRule(
-            name=self.name,
-            effect=self.effect,
-            **{member: tuple(getattr(self, member) or ()) for member in _ACCESS_LISTS},
+            name=self.name, effect=self.effect, **_conditions(self, _ACCESS_LISTS)
         )
 
 
@@ -97,13 +101,11 @@ class MobileDeviceAccessRule:
     matcher: mobile_device.MobileDeviceAccessRule = dataclasses.field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        for member in _DEVICE_LISTS:
-            setattr(self, member, _list(getattr(self, member)))
         self.matcher = mobile_device.MobileDeviceAccessRule(
             rule_id=self.mobile_device_access_rule_id,
             name=self.name,
             effect=self.effect,
-            **{member: tuple(getattr(self, member) or ()) for member in _DEVICE_LISTS},
+            **_conditions(self, _DEVICE_LISTS),
         )
 
 
@@ -283,6 +285,16 @@ class Policies:
         return keep
 
     # --- impersonation ----------------------------------------------------------------
+
+    def role(self, role_id: str) -> ImpersonationRole:
+        """The role of that id; an unknown one is ResourceNotFoundException."""
+        role = self.roles.get(role_id)
+        if role is None:
+            raise ResourceNotFoundException(
+                f"Impersonation role {role_id} does not exist in organization "
+                f"{self.organization_id}"
+            )
+        return role
 
     def role_named(self, name: str) -> ImpersonationRole | None:
         return next((role for role in self.roles if role.name == name), None)
