@@ -108,3 +108,9 @@ def handle(
                 f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}; please report it"
             )
         )
+
+
+def state_for(account: str, region: str) -> RegionState:
+    """The state of an account and region, from the installed state source (the rest-json
+    front end, ``protocol.restjson``, finds its state here too)."""
+    return _state_for(account, region)
