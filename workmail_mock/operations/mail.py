@@ -130,7 +130,8 @@ def control(region: RegionState, request: dict[str, Any]) -> dict[str, Any]:
 
     - ``{"Action": "Deliver", "OrganizationId", "Content" (base64), "Recipients"?,
       "Folder"?}`` -> ``{"Accepted": {address: [entity ids]}, "Bounced": [addresses]}``;
-    - ``{"Action": "PutInTransit", "OrganizationId", "Content"}`` -> ``{"MessageId"}``;
+    - ``{"Action": "PutInTransit", "OrganizationId", "Content", "Frozen"?}`` ->
+      ``{"MessageId"}``;
     - ``{"Action": "GetInTransit", "MessageId"}`` -> ``{"Content"}`` (404 error if gone);
     - ``{"Action": "ListMailbox", "OrganizationId", "EntityId"}`` -> ``{"Messages":
       [{"Content", "Folder", "Received"}]}``.
@@ -155,7 +156,9 @@ def control(region: RegionState, request: dict[str, Any]) -> dict[str, Any]:
             )
         return deliver(org, content, list(recipients), request.get("Folder", "Inbox")).to_dict()
     if action == "PutInTransit":
-        message = org.mail.add_in_transit(org.id, base64.b64decode(request["Content"]))
+        message = org.mail.add_in_transit(
+            org.id, base64.b64decode(request["Content"]), bool(request.get("Frozen", False))
+        )
         return {"MessageId": message.message_id}
     if action == "ListMailbox":
         entity = org.directory.find(

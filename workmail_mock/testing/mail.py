@@ -150,16 +150,19 @@ def put_in_transit_message(
     organization_id: str,
     message: MessageLike,
     *,
+    frozen: bool = False,
     account_id: str = DEFAULT_ACCOUNT,
     region: str = DEFAULT_REGION,
     endpoint_url: str | None = None,
 ) -> str:
     """Create an in-transit message of the organization and return its ``messageId``:
-    ``workmailmessageflow`` serves it for 24 hours (the mock's clock)."""
+    ``workmailmessageflow`` serves it for 24 hours (the mock's clock). ``frozen`` makes it
+    a message that can't be updated (a redirected one: PutRawMessageContent answers
+    MessageFrozen)."""
     answer = _control(
         {
             "Action": "PutInTransit", "OrganizationId": organization_id,
-            "Content": base64.b64encode(_bytes(message)).decode(),
+            "Content": base64.b64encode(_bytes(message)).decode(), "Frozen": frozen,
         },
         account_id, region, endpoint_url,
     )
