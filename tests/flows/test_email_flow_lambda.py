@@ -20,7 +20,7 @@ import pytest
 from botocore.client import BaseClient
 
 from tests.support import DOMAIN, REGION, raises, user
-from workmail_mock.testing import mailbox_messages, run_email_flow
+from workmail_mock.testing import mailbox_messages, register_email_flow, run_email_flow
 
 BUCKET = "updated-emails"
 
@@ -254,3 +254,26 @@ def test_the_message_expires_after_24_hours(
         "than 24 hours",
     ):
         flow.get_raw_message_content(messageId=result.message_id)
+
+
+def test_ses_mail_goes_through_a_registered_inbound_flow(
+    lambda_env: None, aws: Any, org: str, alice: str, endpoint: str | None
+) -> None:
+    ses = aws("ses")
+    with register_email_flow(org, template_handler) as rule:
+        ses.send_email(
+            Source=f"news@{DOMAIN}", Destination={"ToAddresses": [f"alice@{DOMAIN}"]},
+            Message={"Subject": {"Data": "Hello"}, "Body": {"Text": {"Data": "Hi"}}},
+        )
+    assert [r.actions for r in rule.results] == [{f"alice@{DOMAIN}": "DEFAULT"}]
+    assert [m.subject for m in mailbox_messages(org, alice, endpoint_url=endpoint)] == [
+        "[EXTERNAL] Hello"
+    ]
+    # once the rule is removed, SES mail goes straight to the mailbox again
+    ses.send_email(
+        Source=f"news@{DOMAIN}", Destination={"ToAddresses": [f"alice@{DOMAIN}"]},
+        Message={"Subject": {"Data": "Plain"}, "Body": {"Text": {"Data": "Hi"}}},
+    )
+    assert [m.subject for m in mailbox_messages(org, alice, endpoint_url=endpoint)] == [
+        "[EXTERNAL] Hello", "Plain"
+    ]

@@ -8,6 +8,7 @@ flow harness) and the SES hooks (``wiring/mail.py``) call these functions.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from email.utils import getaddresses
 from typing import Any
 
@@ -18,6 +19,23 @@ from workmail_mock.state.organization import Organization
 from workmail_mock.state.region import RegionState
 
 _MB = 1024 * 1024
+
+#: ``(account, region, organization id, MIME, recipients) -> handled``: the inbound email
+#: flow a test registered (``workmail_mock.testing.register_email_flow``); mail arriving
+#: through SES goes through it instead of straight to the mailboxes.
+InboundFlow = Callable[[str, str, str, bytes, list[str]], bool]
+_inbound_flows: list[InboundFlow] = []
+
+
+def install_inbound_flow(flow: InboundFlow | None) -> None:
+    """Set (or, with None, remove) the inbound flow mail from SES goes through."""
+    _inbound_flows.clear()
+    if flow is not None:
+        _inbound_flows.append(flow)
+
+
+def inbound_flow() -> InboundFlow | None:
+    return _inbound_flows[0] if _inbound_flows else None
 
 
 @dataclasses.dataclass

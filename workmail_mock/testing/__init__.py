@@ -29,18 +29,20 @@ from workmail_mock.state.store import OrderedStore
 from workmail_mock.testing.mail import (
     DeliveryReport,
     EmailFlowResult,
+    EmailFlowRule,
     LambdaContext,
     MailboxMessage,
     deliver_message,
     mailbox_messages,
     put_in_transit_message,
+    register_email_flow,
     run_email_flow,
 )
 
 __all__ = [
-    "DeliveryReport", "EmailFlowResult", "LambdaContext", "MailboxMessage",
+    "DeliveryReport", "EmailFlowResult", "EmailFlowRule", "LambdaContext", "MailboxMessage",
     "deliver_message", "device_access", "issue_personal_access_token", "mailbox_messages",
-    "put_in_transit_message", "run_email_flow", "snapshot",
+    "put_in_transit_message", "register_email_flow", "run_email_flow", "snapshot",
 ]
 
 #: Not state a test compares: the lock, replay records, progressions and shared indexes.

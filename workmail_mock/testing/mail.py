@@ -371,3 +371,77 @@ def run_email_flow(
         fallback_applied=fallback, actions=actions, final_message=final,
         delivery=delivery, bounced=bounced + not_delivered, dropped=dropped, sent=sent,
     )
+
+
+class EmailFlowRule:
+    """An inbound "Run Lambda" email flow rule registered for a test
+    (``register_email_flow``): mail that reaches the organization through moto's SES runs
+    through ``run_email_flow`` with this handler; ``results`` collects what happened."""
+
+    def __init__(
+        self,
+        organization_id: str,
+        handler: Callable[[dict[str, Any], Any], Any],
+        synchronous: bool,
+        fallback_action: str,
+        account_id: str,
+        region: str,
+    ) -> None:
+        self.organization_id = organization_id
+        self.handler = handler
+        self.synchronous = synchronous
+        self.fallback_action = fallback_action
+        self.account_id = account_id
+        self.region = region
+        self.results: list[EmailFlowResult] = []
+
+    def __call__(
+        self, account_id: str, region: str, organization_id: str, content: bytes,
+        recipients: list[str],
+    ) -> bool:
+        if (account_id, region, organization_id) != (
+            self.account_id, self.region, self.organization_id
+        ):
+            return False
+        self.results.append(run_email_flow(
+            self.handler, organization_id, content, "INBOUND", self.synchronous,
+            recipients=recipients, fallback_action=self.fallback_action,
+            account_id=account_id, region=region,
+        ))
+        return True
+
+    def __enter__(self) -> EmailFlowRule:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.remove()
+
+    def remove(self) -> None:
+        from workmail_mock.operations.mail import inbound_flow, install_inbound_flow
+
+        if inbound_flow() is self:
+            install_inbound_flow(None)
+
+
+def register_email_flow(
+    organization_id: str,
+    handler: Callable[[dict[str, Any], Any], Any],
+    *,
+    synchronous: bool = True,
+    fallback_action: str = "DEFAULT",
+    account_id: str = DEFAULT_ACCOUNT,
+    region: str = DEFAULT_REGION,
+) -> EmailFlowRule:
+    """Send the organization's inbound mail from moto's SES through ``handler`` (one rule
+    at a time; it replaces an earlier one). Use it as a context manager, or call
+    ``remove()``. In-process only: the rule lives in the test's process, which is also the
+    server's with ``ThreadedMotoServer``."""
+    from workmail_mock.operations.mail import install_inbound_flow
+
+    if fallback_action not in ACTIONS:
+        raise ValueError(f"fallback_action must be one of {', '.join(ACTIONS)}")
+    rule = EmailFlowRule(
+        organization_id, handler, synchronous, fallback_action, account_id, region
+    )
+    install_inbound_flow(rule)
+    return rule

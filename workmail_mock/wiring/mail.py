@@ -8,7 +8,8 @@
 - sending from an address of a WorkMail domain that is not verified yet is refused, as
   SES refuses an unverified identity;
 - a message SES sent (moto keeps its own record of it) is delivered to the mailboxes of
-  the recipients that are addresses of an organization of the same account and region.
+  the recipients that are addresses of an organization of the same account and region,
+  through the inbound email flow a test registered for that organization, if any.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 from typing import Any
 
-from workmail_mock.operations.mail import deliver, ses_view
+from workmail_mock.operations.mail import deliver, inbound_flow, ses_view
 from workmail_mock.state.region import LOCK, RegionState
 
 
@@ -95,7 +96,9 @@ def mime_of_simple(
 
 
 def deliver_sent(backend: Any, content: bytes, recipients: list[str]) -> None:
-    """Deliver what SES sent to the WorkMail mailboxes among its recipients."""
+    """Deliver what SES sent to the WorkMail mailboxes among its recipients, through the
+    inbound email flow a test registered for the organization, if any (run outside the
+    lock: the flow's handler calls the APIs itself)."""
     state = _region(backend.account_id, backend.region_name)
     if state is None:
         return
@@ -105,7 +108,14 @@ def deliver_sent(backend: Any, content: bytes, recipients: list[str]) -> None:
             _, address = parseaddr(recipient)
             for org in state.organizations:
                 if org.state == "Active" and org.directory.holder_of(address) is not None:
-                    by_org.setdefault(org.id, []).append(address)
+                    if address not in by_org.get(org.id, []):
+                        by_org.setdefault(org.id, []).append(address)
                     break
-        for org_id, addresses in by_org.items():
+    flow = inbound_flow()
+    for org_id, addresses in by_org.items():
+        if flow is not None and flow(
+            backend.account_id, backend.region_name, org_id, content, addresses
+        ):
+            continue
+        with LOCK:
             deliver(state.organization(org_id), content, addresses)
