@@ -93,6 +93,16 @@ def test_a_pending_domain_cannot_send_yet(
         )
 
 
+def test_a_pending_domain_cannot_send_raw_mail_yet_but_can_be_deleted_in_ses(
+    ses: Any, client: BaseClient, org: str, pending_domain: str
+) -> None:
+    raw = f"From: hello@{pending_domain}\r\nTo: x@example.net\r\nSubject: s\r\n\r\nb\r\n"
+    with raises("MessageRejected", f"Did not have authority to send from email hello@{pending_domain}"):
+        ses.send_raw_email(RawMessage={"Data": raw})
+    ses.delete_identity(Identity=pending_domain)
+    assert pending_domain not in ses.list_identities()["Identities"]
+
+
 def test_deregister_mail_domain_leaves_the_ses_identity(
     ses: Any, client: BaseClient, org: str
 ) -> None:

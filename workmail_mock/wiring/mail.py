@@ -78,6 +78,18 @@ def may_send_from(backend: Any, source: str) -> bool:
     return view is None or bool(view["Verified"])
 
 
+def raw_sender(source: str | None, raw_data: str) -> str:
+    """The address SendRawEmail sends from: ``Source``, else the message's From."""
+    if source:
+        return parseaddr(source)[1]
+    for line in raw_data.splitlines():
+        if not line.strip():
+            break
+        if line.lower().startswith("from:"):
+            return parseaddr(line[5:].strip())[1]
+    return ""
+
+
 def mime_of_simple(
     source: str, subject: str, body: str, destinations: dict[str, list[str]]
 ) -> bytes:

@@ -15,8 +15,9 @@ moto has no plugin API, so this touches moto internals (tested on moto >=5.1,<6)
   "moto.workmailmessageflow"]`` (``workmail_mock.messageflow_models``), a ``before-send``
   handler and the server's early answer (``wiring/messageflow.py``);
 - moto's ``SESBackend`` (when moto imports ``moto.ses.models``): WorkMail domains' SES
-  verification and DKIM, and delivery of sent mail to WorkMail mailboxes
-  (``wiring/mail.py``), around moto's own methods, which still run.
+  verification and DKIM, no sending from a pending WorkMail domain, and delivery of sent
+  mail to WorkMail mailboxes (``wiring/mail.py``), around moto's own methods, which still
+  run.
 ``register()`` is idempotent and thread-safe; ``import workmail_mock`` calls it.
 """
 
@@ -204,7 +205,6 @@ def _patch_ses(module: types.ModuleType) -> None:
         return
     verification = backend.get_identity_verification_attributes
     dkim = backend.get_identity_dkim_attributes
-    verified = backend._is_verified_address
     send = backend.send_email
     send_raw = backend.send_raw_email
 
@@ -218,10 +218,9 @@ def _patch_ses(module: types.ModuleType) -> None:
         mail.dkim_attributes(self, answer)
         return answer
 
-    def _is_verified_address(self: Any, source: str) -> bool:
-        return bool(verified(self, source)) and mail.may_send_from(self, source)
-
     def send_email(self: Any, source: str, subject: str, body: str, destinations: Any) -> Any:
+        if not mail.may_send_from(self, source):
+            raise module.MessageRejectedError(f"Email address not verified {source}")
         message = send(self, source, subject, body, destinations)
         recipients = [a for values in destinations.values() for a in values]
         mail.deliver_sent(
@@ -230,6 +229,11 @@ def _patch_ses(module: types.ModuleType) -> None:
         return message
 
     def send_raw_email(self: Any, source: Any, destinations: Any, raw_data: str) -> Any:
+        sender = mail.raw_sender(source, raw_data)
+        if sender and not mail.may_send_from(self, sender):
+            raise module.MessageRejectedError(
+                f"Did not have authority to send from email {sender}"
+            )
         message = send_raw(self, source, destinations, raw_data)
         content = raw_data.encode("utf-8", "surrogateescape")
         mail.deliver_sent(self, content, list(message.destinations))
@@ -237,7 +241,6 @@ def _patch_ses(module: types.ModuleType) -> None:
 
     backend.get_identity_verification_attributes = get_identity_verification_attributes
     backend.get_identity_dkim_attributes = get_identity_dkim_attributes
-    backend._is_verified_address = _is_verified_address
     backend.send_email = send_email
     backend.send_raw_email = send_raw_email
     backend._workmail_mock = True
