@@ -99,14 +99,6 @@ def deliver(
     return delivery
 
 
-def organization_for_address(region: RegionState, address: str) -> Organization | None:
-    """The live organization of the account and region holding ``address``."""
-    for org in region.organizations:
-        if org.state == "Active" and org.directory.holder_of(address) is not None:
-            return org
-    return None
-
-
 def ses_view(region: RegionState, identity: str, observe: bool) -> dict[str, Any] | None:
     """How SES sees a WorkMail domain: its verification and DKIM, from WorkMail's own
     statuses and records; None when no organization holds the domain. ``observe`` counts
