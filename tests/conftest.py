@@ -37,6 +37,9 @@ from tests.support.directories import AwsFactory
 from workmail_mock import mock_workmail
 
 BUILTIN_HANDLERS.append(("before-parse.workmail", conformance.before_parse))
+BUILTIN_HANDLERS.append(
+    ("before-parse.workmailmessageflow", conformance.before_parse_messageflow)
+)
 
 
 @pytest.fixture(scope="session")
@@ -137,3 +140,22 @@ def pending_domain(client: BaseClient, org: str) -> Iterator[str]:
         yield PENDING_DOMAIN
     finally:
         state_manager.unset_transition(VERIFICATION_MODEL)
+
+
+@pytest.fixture
+def endpoint(mode: str, request: pytest.FixtureRequest) -> str | None:
+    """``endpoint_url`` for ``workmail_mock.testing``'s mail helpers: None in-process, the
+    server's URL in server mode."""
+    return str(request.getfixturevalue("server_url")) if mode == "server" else None
+
+
+@pytest.fixture
+def messageflow(mode: str, client: BaseClient, request: pytest.FixtureRequest) -> BaseClient:
+    """A ``workmailmessageflow`` client for the current way in."""
+    if mode == "server":
+        return boto3.client(
+            "workmailmessageflow", region_name=REGION,
+            endpoint_url=request.getfixturevalue("server_url"),
+            aws_access_key_id="testing", aws_secret_access_key="testing",
+        )
+    return boto3.client("workmailmessageflow", region_name=REGION)

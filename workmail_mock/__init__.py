@@ -9,9 +9,13 @@ Three ways in:
 
 ``docs/architecture.md`` describes the layers.
 
-Simplified compared with the real service: no mail is sent or stored (mailbox sizes
-stay 0), DNS is never looked up (domains verify at once, or by moto's state manager),
-and where AWS documents no rule the mock's choice is marked "a guess" in the code.
+The second API Lambda functions of email flow rules use, ``workmailmessageflow``, is
+served the same three ways; ``workmail_mock.testing`` delivers mail and runs flow handlers.
+
+Simplified compared with the real service: mail exists only as tests deliver it (through
+``workmail_mock.testing`` or moto's SES), DNS is never looked up (domains verify at once,
+or by moto's state manager), and where AWS documents no rule the mock's choice is marked
+"a guess" in the code.
 """
 
 from workmail_mock.models import backend_for, workmail_backends

@@ -202,3 +202,46 @@ def not_configured(organization_id: str, what: str) -> WorkMailError:
 
 def common_error_classes() -> dict[str, type[WorkMailError]]:
     return {cls.code: cls for cls in CommonError.__subclasses__()}
+
+
+# --- error shapes of the workmailmessageflow model --------------------------------------
+
+
+class MessageFlowError(WorkMailError):
+    """An error of the ``workmailmessageflow`` API (a separate botocore service model).
+
+    Its subclasses are not direct subclasses of WorkMailError, so the WorkMail model's
+    one-to-one check leaves them alone; ``messageflow_error_classes`` lists them. They
+    answer with a lower-case ``message`` member, as that model has it.
+    """
+
+    modelled: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.code = getattr(cls, "wire_code", cls.__name__)
+
+
+class InvalidContentLocation(MessageFlowError):
+    """WorkMail could not read the S3 object of PutRawMessageContent."""
+
+
+class MessageFrozen(MessageFlowError):
+    """The message can't be updated (typically a redirected message)."""
+
+
+class MessageRejected(MessageFlowError):
+    """The new MIME content is not valid."""
+
+
+class MessageNotFound(MessageFlowError):
+    """The message does not exist, or is older than 24 hours: the model's
+    ResourceNotFoundException of ``workmailmessageflow``, with HTTP 404."""
+
+    wire_code: ClassVar[str] = "ResourceNotFoundException"
+    status: ClassVar[int] = 404
+
+
+def messageflow_error_classes() -> dict[str, type[WorkMailError]]:
+    """Every class standing for an error shape of the workmailmessageflow model, by code."""
+    return {cls.code: cls for cls in MessageFlowError.__subclasses__()}

@@ -1,4 +1,8 @@
-"""botocore's WorkMail service model: the single source of truth for the wire.
+"""botocore's WorkMail service models: the single source of truth for the wire.
+
+Two models: ``workmail`` (JSON 1.1) and ``workmailmessageflow`` (rest-json, the API
+email flow Lambda functions use). Their operation names don't overlap, so an operation
+name alone says which model it belongs to (``operation_model``, ``service_of``).
 
 The bottom layer, with ``errors``: every constraint, shape and error list is read from
 here, never copied into the code.
@@ -13,6 +17,7 @@ import botocore.session
 from botocore.model import OperationModel, ServiceModel, Shape
 
 SERVICE_NAME = "workmail"
+MESSAGEFLOW_SERVICE = "workmailmessageflow"
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,15 +34,27 @@ def _session() -> botocore.session.Session:
     return botocore.session.get_session()
 
 
+@functools.lru_cache(maxsize=2)
+def service_model(service: str = SERVICE_NAME) -> ServiceModel:
+    """The model botocore ships for WorkMail (or ``workmailmessageflow``), loaded once."""
+    return _session().get_service_model(service)
+
+
 @functools.lru_cache(maxsize=1)
-def service_model() -> ServiceModel:
-    """The model botocore ships for WorkMail, loaded once per process."""
-    return _session().get_service_model(SERVICE_NAME)
+def messageflow_operation_names() -> frozenset[str]:
+    return frozenset(service_model(MESSAGEFLOW_SERVICE).operation_names)
+
+
+def service_of(operation: str) -> str:
+    """The service whose model defines an operation."""
+    if operation in messageflow_operation_names():
+        return MESSAGEFLOW_SERVICE
+    return SERVICE_NAME
 
 
 @functools.cache
 def operation_model(name: str) -> OperationModel:
-    return service_model().operation_model(name)
+    return service_model(service_of(name)).operation_model(name)
 
 
 @functools.lru_cache(maxsize=1)

@@ -117,3 +117,47 @@ def before_parse(operation_model: Any, response_dict: dict[str, Any], **_: Any) 
         operation_model, response_dict["status_code"], response_dict.get("body") or b""
     )
     violations.extend(problems)
+
+
+def check_messageflow_response(
+    operation_model: Any, status: int, headers: Any, body: Any
+) -> list[str]:
+    """What is wrong with one raw ``workmailmessageflow`` (rest-json) response: an error
+    must be in the operation's model error list (or common), with the model's HTTP status
+    and a body of just the lower-case ``message``; a success of an operation without a
+    streaming payload must be a JSON body fitting the output shape."""
+    name = operation_model.name
+    out: list[str] = []
+    if status >= 300:
+        code = str(headers.get("x-amzn-errortype", "")).split(":", 1)[0]
+        allowed = {s.name: s for s in operation_model.error_shapes}
+        if code not in allowed and code not in COMMON_ERRORS:
+            out.append(f"{name}: error code {code!r} is not in {name}'s model error list")
+        elif code in allowed:
+            expected = allowed[code].metadata.get("error", {}).get("httpStatusCode", 400)
+            if status != expected:
+                out.append(f"{name}: {code} answered HTTP {status}, the model says {expected}")
+        data = json.loads(body) if isinstance(body, bytes) and body else {}
+        if set(data) != {"message"}:
+            out.append(f"{name}: error body {data} is not {{'message': ...}}")
+        return out
+    if operation_model.has_streaming_output:
+        return out
+    data = json.loads(body) if isinstance(body, bytes) and body else {}
+    shape = operation_model.output_shape
+    if shape is None and data:
+        out.append(f"{name}: expected an empty body, got {data}")
+    elif shape is not None:
+        check_value(shape, data, name, out)
+    return out
+
+
+def before_parse_messageflow(
+    operation_model: Any, response_dict: dict[str, Any], **_: Any
+) -> None:
+    violations.extend(
+        check_messageflow_response(
+            operation_model, response_dict["status_code"], response_dict.get("headers", {}),
+            response_dict.get("body"),
+        )
+    )

@@ -44,3 +44,24 @@ def put_encrypted(account_id: str, bucket: str, key: str, body: bytes, kms_key_a
         bucket, key, body, encryption="aws:kms", kms_key_id=kms_key_arn
     )
     return True
+
+
+def read_object(
+    account_id: str, region: str, bucket: str, key: str, version: str | None = None
+) -> bytes | None:
+    """The bytes of an object of the account's bucket in ``region``, or None when WorkMail
+    could not read it: no such bucket, key or version in this account, or the bucket is
+    in another region (PutRawMessageContent's InvalidContentLocation)."""
+    backend = _backend(account_id)
+    if backend is None:
+        return None
+    found = backend.buckets.get(bucket)
+    if found is None or getattr(found, "region_name", region) != region:
+        return None
+    try:
+        obj = backend.get_object(bucket, key, version_id=version)
+    except Exception:  # moto raises its own errors for a bad version id
+        return None
+    if obj is None or getattr(obj, "is_delete_marker", False):
+        return None
+    return bytes(obj.value)

@@ -13,6 +13,7 @@ from workmail_mock.operations import (  # noqa: F401 - registers the handlers
     impersonation,
     mailboxes,
     membership,
+    messageflow,
     mobile_device_access,
     monitoring,
     organizations,

@@ -12,6 +12,7 @@ from workmail_mock.errors import (
     MailDomainNotFoundException,
     MailDomainStateException,
 )
+from workmail_mock.integrations import ses
 from workmail_mock.operations.registry import Call, operation, page_size
 from workmail_mock.state.domains import MailDomain, check_domain_name
 
@@ -43,6 +44,8 @@ def register_mail_domain(call: Call, domain_name: str) -> None:
             f"Organization {org.id} already has {custom} mail domains; the quota is {quota}"
         )
     org.domains.add(domain_name.lower(), MailDomain.custom(domain_name, call.region_name))
+    # "Registers a new domain in WorkMail and SES" (API reference).
+    ses.register_identity(call.account_id, call.region_name, domain_name)
 
 
 @operation("GetMailDomain")
@@ -93,6 +96,8 @@ def deregister_mail_domain(call: Call, domain_name: str) -> None:
             f"Domain {domain.domain_name} is still used by {used} email addresses or "
             f"aliases in organization {org.id}; remove them first"
         )
+    # The SES identity stays: "SES keeps it because other applications may use it"
+    # (DeregisterMailDomain, API reference).
     org.domains.remove(domain_name.lower())
 
 

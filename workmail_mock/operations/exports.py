@@ -38,7 +38,8 @@ def _deliver(call: Call, job: ExportJob) -> None:
         return
     end = runtime.current().now()
     if bucket:
-        archive, log = export_files(job, end)
+        messages = [(m.folder, m.content) for m in call.org.mail.mailbox(job.entity_id)]
+        archive, log = export_files(job, end, messages)
         # S3 records the key's own ARN, also when the job names it by an alias ARN.
         key_arn = key.arn if key is not None and key.arn else job.kms_key_arn
         s3.put_encrypted(call.account_id, job.s3_bucket_name, job.s3_key, archive, key_arn)

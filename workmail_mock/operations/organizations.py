@@ -13,7 +13,7 @@ from workmail_mock.errors import (
     NameAvailabilityException,
     OrganizationStateException,
 )
-from workmail_mock.integrations import directory_service, kms
+from workmail_mock.integrations import directory_service, kms, ses
 from workmail_mock.operations.registry import Call, Org, operation, page_size
 from workmail_mock.state import ids
 from workmail_mock.state.domains import MailDomain, check_domain_name
@@ -97,6 +97,10 @@ def create_organization(
             name.lower(), MailDomain.custom(name, call.region_name, domain.get("HostedZoneId"))
         )
     region.add(org)
+    # "registers ... in WorkMail and SES": the test domain and the given domains become
+    # SES identities of the same account and region (integrations/ses.py).
+    for domain_name in [test_domain, *names]:
+        ses.register_identity(call.account_id, call.region_name, domain_name)
     return {"OrganizationId": org_id}
 
 

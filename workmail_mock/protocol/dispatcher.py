@@ -94,24 +94,36 @@ def handle(
         operation = operation_from_target(target)
         check_account(account)
         params = validate(operation, parse_body(body, content_encoding))
-        state = (states or _state_for)(account, region)
-        if operation not in REGISTRY:
-            raise NotServedByWorkMailMock(
-                f"workmail_mock does not serve the operation {operation} yet; "
-                "see the README for the operations it serves"
-            )
-        with LOCK:
-            result = invoke(operation, state, params)
-            # Serialize under the lock: the result may be a live domain object.
-            payload = serialize(operation, result)
+        payload = run(operation, params, (states or _state_for)(account, region))
         return 200, _headers(), encode(payload)
     except WorkMailError as error:
         return error_response(error)
     except Exception as exc:  # a bug in the mock: say so instead of leaking a traceback
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return error_response(
-            InternalFailure(
-                f"workmail_mock internal error ({type(exc).__name__}: {str(exc)[:200]}) at "
-                f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}; please report it"
-            )
+        return error_response(internal_failure(exc))
+
+
+def run(operation: str, params: dict[str, Any], state: RegionState) -> dict[str, Any]:
+    """Invoke a validated request and serialize its answer, under the lock (the result
+    may be a live domain object). Both protocols (JSON 1.1 here, rest-json) end here."""
+    if operation not in REGISTRY:
+        raise NotServedByWorkMailMock(
+            f"workmail_mock does not serve the operation {operation} yet; "
+            "see the README for the operations it serves"
         )
+    with LOCK:
+        return serialize(operation, invoke(operation, state, params))
+
+
+def internal_failure(exc: Exception) -> InternalFailure:
+    """A bug in the mock, said as such: the error, and where (a file name, no path)."""
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return InternalFailure(
+        f"workmail_mock internal error ({type(exc).__name__}: {str(exc)[:200]}) at "
+        f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}; please report it"
+    )
+
+
+def state_for(account: str, region: str, states: StateSource | None = None) -> RegionState:
+    """The state of an account and region: from ``states`` when given (moto's server has
+    its own), else from the installed state source."""
+    return (states or _state_for)(account, region)

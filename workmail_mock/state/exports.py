@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import ClassVar
 
@@ -126,23 +127,27 @@ class ExportJobs:
         return max(starts) if starts else None
 
 
-def export_files(job: ExportJob, end: datetime) -> tuple[bytes, bytes]:
+def export_files(
+    job: ExportJob, end: datetime, messages: Sequence[tuple[str, bytes]] = ()
+) -> tuple[bytes, bytes]:
     """The job's ``.zip`` and its output log (admin guide, mail-export).
 
-    The mock keeps no messages, so the zip holds none; the log has the fields of the
-    admin guide's example. Writing the log as a JSON object next to the zip, named
-    ``<JobId>.log.json``, is a guess.
+    The zip holds the mailbox's messages (``(folder, MIME)``, delivered through
+    ``workmail_mock.testing`` or SES), one ``<folder>/<n>.eml`` each: the layout is a
+    guess. The log has the fields of the admin guide's example. Writing the log as a
+    JSON object next to the zip, named ``<JobId>.log.json``, is a guess.
     """
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w"):
-        pass
+    with zipfile.ZipFile(buffer, "w") as archive_file:
+        for number, (folder, content) in enumerate(messages, 1):
+            archive_file.writestr(f"{folder}/{number}.eml", content)
     archive = buffer.getvalue()
     log = {
         "totalNonExportableItems": 0,
-        "totalMessages": 0,
+        "totalMessages": len(messages),
         "sha384Hash": hashlib.sha384(archive).hexdigest(),
         "totalBytes": len(archive),
-        "totalFolders": 0,
+        "totalFolders": len({folder for folder, _ in messages}),
         "startTime": int(job.start_time.timestamp() * 1000),
         "endTime": int(end.timestamp() * 1000),
     }

@@ -16,6 +16,7 @@ from workmail_mock.state.exports import ExportJobs
 from workmail_mock.state.kinds import EntityState, OrganizationState
 from workmail_mock.state.mailboxes import MailboxPermissions
 from workmail_mock.state.membership import Memberships
+from workmail_mock.state.messages import Mail
 from workmail_mock.state.policies import Policies
 from workmail_mock.state.runtime import Progression
 from workmail_mock.state.settings import Settings
@@ -78,6 +79,8 @@ class Organization:
     settings: Settings = dataclasses.field(default_factory=Settings)
     exports: ExportJobs = dataclasses.field(default_factory=ExportJobs)
     tokens: PersonalAccessTokens = dataclasses.field(default_factory=PersonalAccessTokens)
+    #: In-transit messages and mailbox contents (``state.messages``).
+    mail: Mail = dataclasses.field(default_factory=Mail)
     #: Access control, mobile device access and impersonation.
     policies: Policies = dataclasses.field(init=False)
 
@@ -104,7 +107,7 @@ class Organization:
         DELETED and drops its names and addresses."""
         return (
             self.memberships, self.delegates, self.permissions, self.policies, self.tokens,
-            self.directory,
+            self.mail, self.directory,
         )
 
     # --- lifecycle --------------------------------------------------------------------

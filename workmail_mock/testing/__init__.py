@@ -7,6 +7,9 @@
   ListPersonalAccessTokens, GetPersonalAccessTokenMetadata and DeletePersonalAccessToken
   have something to show. In-process it writes the mock's state; with ``endpoint_url``
   it asks a moto server running workmail_mock.
+- mail (``workmail_mock.testing.mail``, re-exported here): ``deliver_message``,
+  ``mailbox_messages``, ``put_in_transit_message`` and ``run_email_flow``, the harness
+  for email flow Lambda functions (README, "Testing WorkMail Lambda functions").
 """
 
 from __future__ import annotations
@@ -23,6 +26,24 @@ from workmail_mock.errors import WorkMailError, common_error_classes, modelled_e
 from workmail_mock.operations.tokens import issue_token
 from workmail_mock.state.region import LOCK
 from workmail_mock.state.store import OrderedStore
+from workmail_mock.testing.mail import (
+    DeliveryReport,
+    EmailFlowResult,
+    EmailFlowRule,
+    LambdaContext,
+    MailboxMessage,
+    deliver_message,
+    mailbox_messages,
+    put_in_transit_message,
+    register_email_flow,
+    run_email_flow,
+)
+
+__all__ = [
+    "DeliveryReport", "EmailFlowResult", "EmailFlowRule", "LambdaContext", "MailboxMessage",
+    "deliver_message", "device_access", "issue_personal_access_token", "mailbox_messages",
+    "put_in_transit_message", "register_email_flow", "run_email_flow", "snapshot",
+]
 
 #: Not state a test compares: the lock, replay records, progressions and shared indexes.
 _SKIP = {

@@ -5,6 +5,7 @@ from the in-process one that ``mock_workmail`` and ``mock_aws`` use."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,11 +75,30 @@ def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     moto's router lists its service folders on disk twice per request to find a backend
     (and reads form bodies of unsigned requests before that); skipping it and Flask for
     WorkMail makes a call several times cheaper and keeps odd bodies away from it.
-
-    A request sent by a web page of another origin (browsers send ``Origin``; SDKs never
-    do) is refused before it is read: moto's CORS answers any preflight, and WorkMail must
-    not let a page change a local server's state. HEAD gets the headers without a body.
     """
+
+    def handle(headers: dict[str, str], data: bytes) -> dispatcher.Response:
+        host = environ.get("HTTP_HOST", "")
+        return dispatcher.handle(
+            headers.get("x-amz-target"), data, region_of(headers, f"http://{host}/"),
+            account_of(headers), content_encoding=headers.get("content-encoding"),
+            states=models.server_state,
+        )
+
+    return serve(environ, start_response, handle, dispatcher.error_response)
+
+
+def serve(
+    environ: dict[str, Any],
+    start_response: Any,
+    handle: Callable[[dict[str, str], bytes], dispatcher.Response],
+    error_response: Callable[[WorkMailError], dispatcher.Response],
+) -> list[bytes]:
+    """The guards every request answered before moto's routing gets, whatever its
+    protocol: a request sent by a web page of another origin (browsers send ``Origin``;
+    SDKs never do) is refused before it is read, as moto's CORS answers any preflight
+    and a page must not change a local server's state; the body is read with its bounds;
+    HEAD gets the headers without a body."""
     headers = {
         key[5:].replace("_", "-").lower(): value
         for key, value in environ.items()
@@ -98,14 +118,9 @@ def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
             close = True  # the rest of the body stays unread: don't reuse the connection
             raise
     except WorkMailError as error:
-        status, out_headers, payload = dispatcher.error_response(error)
+        status, out_headers, payload = error_response(error)
     else:
-        host = environ.get("HTTP_HOST", "")
-        status, out_headers, payload = dispatcher.handle(
-            headers.get("x-amz-target"), data, region_of(headers, f"http://{host}/"),
-            account_of(headers), content_encoding=headers.get("content-encoding"),
-            states=models.server_state,
-        )
+        status, out_headers, payload = handle(headers, data)
     out_headers["Content-Length"] = str(len(payload))
     if close:
         out_headers["Connection"] = "close"
