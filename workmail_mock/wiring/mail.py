@@ -38,35 +38,37 @@ def _region(account_id: str, region: str) -> RegionState | None:
     return state
 
 
-def verification_attributes(backend: Any, answer: dict[str, dict[str, Any]]) -> None:
+def _rewrite(
+    backend: Any,
+    answer: dict[str, dict[str, Any]],
+    observe: bool,
+    shown: tuple[tuple[str, bool], ...],
+    fixed: dict[str, Any],
+) -> None:
+    """Replace moto's attributes of each identity that is a WorkMail domain with the
+    members ``shown`` of the domain's SES view (those marked True only when not empty)."""
     state = _region(backend.account_id, backend.region_name)
     if state is None:
         return
     with LOCK:
         for identity in list(answer):
-            view = ses_view(state, identity, observe=True)
+            view = ses_view(state, identity, observe=observe)
             if view is not None:
-                attributes = {"VerificationStatus": view["VerificationStatus"]}
-                if view["VerificationToken"]:
-                    attributes["VerificationToken"] = view["VerificationToken"]
-                answer[identity] = attributes
+                answer[identity] = {
+                    **fixed,
+                    **{name: view[name] for name, optional in shown
+                       if view[name] or not optional},
+                }
+
+
+def verification_attributes(backend: Any, answer: dict[str, dict[str, Any]]) -> None:
+    _rewrite(backend, answer, True,
+             (("VerificationStatus", False), ("VerificationToken", True)), {})
 
 
 def dkim_attributes(backend: Any, answer: dict[str, dict[str, Any]]) -> None:
-    state = _region(backend.account_id, backend.region_name)
-    if state is None:
-        return
-    with LOCK:
-        for identity in list(answer):
-            view = ses_view(state, identity, observe=False)
-            if view is None:
-                continue
-            attributes: dict[str, Any] = {
-                "DkimEnabled": True, "DkimVerificationStatus": view["DkimVerificationStatus"],
-            }
-            if view["DkimTokens"]:
-                attributes["DkimTokens"] = view["DkimTokens"]
-            answer[identity] = attributes
+    _rewrite(backend, answer, False,
+             (("DkimVerificationStatus", False), ("DkimTokens", True)), {"DkimEnabled": True})
 
 
 def may_send_from(backend: Any, source: str) -> bool:

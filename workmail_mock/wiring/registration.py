@@ -87,11 +87,7 @@ def register_unsigned_routing() -> None:
     moto's server module imports Flask (~80 ms), so it is patched when something imports
     it (``moto.server``, ``ThreadedMotoServer``), not by ``import workmail_mock`` itself.
     """
-    module = sys.modules.get(_SERVER_MODULE)
-    if module is not None:
-        _patch_server(module)
-    elif not any(isinstance(f, _ServerImportHook) for f in sys.meta_path):
-        sys.meta_path.insert(0, _ServerImportHook())
+    _after_import(_SERVER_MODULE, _patch_server)
 
 
 _SERVER_MODULE = "moto.moto_server.werkzeug_app"
@@ -125,41 +121,13 @@ def _patch_server(module: types.ModuleType) -> None:
     app.__call__ = __call__
 
 
-class _ServerImportHook(importlib.abc.MetaPathFinder):
-    """Patches moto's server module right after it is first imported."""
-
-    def find_spec(
-        self, fullname: str, path: Sequence[str] | None, target: types.ModuleType | None = None
-    ) -> importlib.machinery.ModuleSpec | None:
-        if fullname != _SERVER_MODULE:
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(fullname)
-        if spec is None or spec.loader is None:
-            return None
-        loader = spec.loader
-
-        class _Loader(importlib.abc.Loader):
-            def create_module(
-                self, spec: importlib.machinery.ModuleSpec
-            ) -> types.ModuleType | None:
-                return loader.create_module(spec)
-
-            def exec_module(self, module: types.ModuleType) -> None:
-                loader.exec_module(module)
-                _patch_server(module)
-
-        spec.loader = _Loader()
-        return spec
-
-
 _SES_MODULE = "moto.ses.models"
 
 
 def _after_import(name: str, patch: Any) -> None:
-    """Call ``patch(module)`` now if ``name`` is imported, else right after its import
-    (moto's SES models take ~0.3 s to import: not something ``import workmail_mock``
-    should pay for a test that never uses SES)."""
+    """Call ``patch(module)`` now if ``name`` is imported, else right after its import:
+    moto's server module (Flask, ~80 ms) and SES models (~0.3 s) are not something
+    ``import workmail_mock`` should pay for a test that never uses them."""
     module = sys.modules.get(name)
     if module is not None:
         patch(module)
