@@ -160,6 +160,34 @@ def test_test_an_ews_endpoint_with_a_bad_port_fails(client, org):
                       "FailureReason": f"EWS endpoint {endpoint} is not a valid URL"}
 
 
+BAD_ENDPOINT = "http://[x/https://a/"
+
+
+def test_test_an_unparsable_ews_endpoint_fails(client, org):
+    answer = client.test_availability_configuration(
+        OrganizationId=org, EwsProvider={**EWS, "EwsEndpoint": BAD_ENDPOINT}
+    )
+    assert answer == {**answer, "TestPassed": False,
+                      "FailureReason": f"EWS endpoint {BAD_ENDPOINT} is not a valid URL"}
+
+
+def test_create_and_update_refuse_an_unparsable_ews_endpoint(client, org):
+    bad = {**EWS, "EwsEndpoint": BAD_ENDPOINT}
+    message = f"EwsEndpoint {BAD_ENDPOINT} is not a valid URL: Invalid IPv6 URL"
+    with raises("InvalidParameterException", message):
+        client.create_availability_configuration(
+            OrganizationId=org, DomainName="p.example", EwsProvider=bad
+        )
+    assert _listed(client, org) == []
+    client.create_availability_configuration(OrganizationId=org, DomainName="p.example", EwsProvider=EWS)
+    with raises("InvalidParameterException", message):
+        client.update_availability_configuration(
+            OrganizationId=org, DomainName="p.example", EwsProvider=bad
+        )
+    answer = client.test_availability_configuration(OrganizationId=org, DomainName="p.example")
+    assert answer["TestPassed"] is True
+
+
 def test_test_lambda_without_lambda_in_use_passes(client, org):
     answer = client.test_availability_configuration(
         OrganizationId=org, LambdaProvider={"LambdaArn": LAMBDA_ARN}

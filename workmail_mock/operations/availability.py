@@ -25,6 +25,31 @@ def _one_provider(ews: dict[str, str] | None, lambda_provider: dict[str, str] | 
         )
 
 
+def _unparsable(ews: dict[str, str] | None) -> str | None:
+    """Why an EWS endpoint can't be read as a URL at all (``urlsplit`` or its port raises
+    ValueError: an unclosed ``[``, a port out of range), or None."""
+    if ews is None:
+        return None
+    try:
+        _ = urlsplit(ews["EwsEndpoint"]).port
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def _check_storable(ews: dict[str, str] | None) -> None:
+    # A guess: Create and Update refuse an endpoint that is not a URL at all (the model's
+    # pattern is matched with search semantics, so it lets such a value through), rather
+    # than store one every later test of the domain can only fail on.
+    # InvalidParameterException is in both operations' model error lists.
+    problem = _unparsable(ews)
+    if problem is not None:
+        assert ews is not None
+        raise InvalidParameterException(
+            f"EwsEndpoint {ews['EwsEndpoint']} is not a valid URL: {problem}"
+        )
+
+
 def _configuration(call: Call, domain_name: str) -> AvailabilityConfiguration:
     found = call.org.settings.availability.get(domain_name.lower())
     if found is None:
@@ -43,6 +68,7 @@ def create_availability_configuration(
     lambda_provider: dict[str, str] | None = None,
 ) -> None:
     _one_provider(ews_provider, lambda_provider)
+    _check_storable(ews_provider)
     store = call.org.settings.availability
     if domain_name.lower() in store:  # a guess: one configuration per domain
         raise NameAvailabilityException(
@@ -70,6 +96,7 @@ def update_availability_configuration(
 ) -> None:
     configuration = _configuration(call, domain_name)
     _one_provider(ews_provider, lambda_provider)
+    _check_storable(ews_provider)
     configuration.replace_provider(ews_provider, lambda_provider)
 
 
@@ -98,14 +125,16 @@ def _test_lambda(arn: str) -> str | None:
 
 def _test_ews(endpoint: str) -> str | None:
     """Why an EWS provider fails, or None: the mock can't log in, so it checks the URL's
-    form only (scheme, host and port; a guess)."""
+    form only (scheme, host and port; a guess). An endpoint ``urlsplit`` can't read fails
+    the test too (it never raises: TestPassed false is the answer)."""
+    invalid = f"EWS endpoint {endpoint} is not a valid URL"
     try:
         parts = urlsplit(endpoint)
-        port_ok = parts.port is None or 0 < parts.port
+        port = parts.port
     except ValueError:
-        port_ok = False
-    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
-        return f"EWS endpoint {endpoint} is not a valid URL"
+        return invalid
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == 0:
+        return invalid
     return None
 
 
