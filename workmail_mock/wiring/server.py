@@ -5,6 +5,7 @@ from the in-process one that ``mock_workmail`` and ``mock_aws`` use."""
 
 from __future__ import annotations
 
+import ipaddress
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,11 +44,19 @@ def is_workmail(environ: dict[str, Any]) -> bool:
 
 
 def _loopback(origin: str) -> bool:
+    """Whether an Origin names a page on this machine: its hostname is ``localhost`` or
+    an IP address ``ipaddress`` calls loopback (``127.0.0.0/8``, ``::1``). A name that
+    merely starts with ``127.`` (``127.evil.com``) is not."""
     try:
         host = urlsplit(origin).hostname or ""
     except ValueError:
         return False
-    return host in ("localhost", "::1") or host.startswith("127.")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _read(environ: dict[str, Any]) -> bytes:
