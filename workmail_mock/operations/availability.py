@@ -14,6 +14,7 @@ from workmail_mock.errors import (
 )
 from workmail_mock.integrations import lambda_
 from workmail_mock.operations.registry import Call, operation, page_size
+from workmail_mock.rules import lambda_policy
 from workmail_mock.state.settings import AvailabilityConfiguration, new_availability_configuration
 
 
@@ -113,14 +114,21 @@ def list_availability_configurations(
     return {"AvailabilityConfigurations": [c.view() for c in page], "NextToken": token}
 
 
-def _test_lambda(arn: str) -> str | None:
+def _test_lambda(call: Call, arn: str) -> str | None:
     """Why a Lambda provider fails, or None. The function is looked up in moto's Lambda
     of the ARN's account and region when Lambda is in use there; otherwise it passes (a
-    guess, the "in use" rule). Its resource policy is not checked (a guess)."""
+    guess, the "in use" rule). A function moto holds must have a resource policy that
+    lets the availability service invoke it for this organization, and not anonymously
+    (model documentation; the details are ``rules.lambda_policy``'s guess)."""
     parts = arn.split(":")
-    if lambda_.function_exists(parts[4], parts[3], arn) is False:
+    exists, statements = lambda_.function_policy(parts[4], parts[3], arn)
+    if exists is False:
         return f"Lambda function {arn} was not found"
-    return None
+    if exists is None:
+        return None
+    return lambda_policy.policy_problem(
+        statements, call.region_name, call.account_id, call.org.arn
+    )
 
 
 def _test_ews(endpoint: str) -> str | None:
@@ -154,8 +162,10 @@ def test_availability_configuration(
         stored = _configuration(call, domain_name)
         ews_provider, lambda_provider = stored.ews_provider, stored.lambda_provider
     if lambda_provider is not None:
-        reason = _test_lambda(lambda_provider["LambdaArn"])
+        reason = _test_lambda(call, lambda_provider["LambdaArn"])
     else:
         assert ews_provider is not None
         reason = _test_ews(ews_provider["EwsEndpoint"])
+    if reason is not None and len(reason) > 256:  # the model's FailureReason bound
+        reason = reason[:253] + "..."
     return {"TestPassed": reason is None, "FailureReason": reason}
