@@ -6,6 +6,7 @@ from the in-process one that ``mock_workmail`` and ``mock_aws`` use."""
 from __future__ import annotations
 
 import ipaddress
+import json
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +14,12 @@ from urllib.parse import urlsplit
 from workmail_mock import models
 from workmail_mock.errors import AccessDeniedException, SerializationException, WorkMailError
 from workmail_mock.protocol import body, dispatcher
-from workmail_mock.protocol.context import account_of, credential_scope, region_of
+from workmail_mock.protocol.context import (
+    account_of,
+    check_account,
+    credential_scope,
+    region_of,
+)
 
 
 class WorkMailResponse:
@@ -59,6 +65,26 @@ def _loopback(origin: str) -> bool:
         return False
 
 
+def _check_origin(headers: dict[str, Any]) -> None:
+    """Refuse a request a web page of another origin sent (browsers send ``Origin``; SDKs
+    never do): moto's CORS answers any preflight, and a page must not change a local
+    server's state."""
+    origin = headers.get("origin")
+    if origin is not None and not _loopback(origin):
+        raise AccessDeniedException(
+            f"workmail_mock refuses cross-origin requests (Origin {origin[:100]!r}); "
+            "only pages served from a loopback address may call it"
+        )
+
+
+def _headers(environ: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key[5:].replace("_", "-").lower(): value
+        for key, value in environ.items()
+        if key.startswith("HTTP_")
+    }
+
+
 def _read(environ: dict[str, Any]) -> bytes:
     """The body, bounded: a Content-Length is checked before anything is read, and a
     chunked body (werkzeug dechunks it) is read to its end, at most the limit."""
@@ -88,19 +114,10 @@ def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     do) is refused before it is read: moto's CORS answers any preflight, and WorkMail must
     not let a page change a local server's state. HEAD gets the headers without a body.
     """
-    headers = {
-        key[5:].replace("_", "-").lower(): value
-        for key, value in environ.items()
-        if key.startswith("HTTP_")
-    }
+    headers = _headers(environ)
     close = False
     try:
-        origin = headers.get("origin")
-        if origin is not None and not _loopback(origin):
-            raise AccessDeniedException(
-                f"workmail_mock refuses cross-origin requests (Origin {origin[:100]!r}); "
-                "only pages served from a loopback address may call it"
-            )
+        _check_origin(headers)
         try:
             data = _read(environ)
         except WorkMailError:
@@ -136,31 +153,37 @@ def is_control(environ: dict[str, Any]) -> bool:
 
 
 def answer_control(environ: dict[str, Any], start_response: Any) -> list[bytes]:
-    """Issue a personal access token in the server's state (body: the helper's JSON)."""
-    import json
+    """Issue a personal access token in the server's state (body: the helper's JSON).
 
-    from workmail_mock.errors import WorkMailError
-    from workmail_mock.models import backend_for
-    from workmail_mock.operations.tokens import issue_token
+    The same protections as the WorkMail endpoint (``answer``): a page of another origin
+    is refused, the body is read with ``protocol/body.py``'s bounds and the account id
+    must be 12 digits; the request is checked by ``operations.tokens.token_request``, as
+    the in-process helper's. Every refusal is a JSON error (4xx), never a 500."""
+    from workmail_mock.operations.tokens import issue_token, token_request
     from workmail_mock.state.region import LOCK
 
+    headers = _headers(environ)
+    close = False
     try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        request = json.loads(environ["wsgi.input"].read(length) or b"{}")
+        _check_origin(headers)
+        try:
+            data = _read(environ)
+        except WorkMailError:
+            close = True
+            raise
+        request = token_request(body.parse(data, headers.get("content-encoding")))
+        check_account(request.account_id)
         with LOCK:
             token = issue_token(
-                backend_for(request["AccountId"], request["Region"]),
-                request["OrganizationId"], request["UserId"], request["Name"],
-                list(request["Scopes"]), request.get("LifetimeInDays"),
+                models.backend_for(request.account_id, request.region, server=True), request
             )
-        status, payload = "200 OK", {"PersonalAccessTokenId": token["PersonalAccessTokenId"]}
     except WorkMailError as error:
-        status, payload = "400 Bad Request", {"__type": error.code, "message": error.message}
-    except (ValueError, KeyError, TypeError) as error:
-        status = "400 Bad Request"
-        payload = {"__type": "ValidationException", "message": str(error)}
-    body = json.dumps(payload).encode()
-    start_response(
-        status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
-    )
-    return [body]
+        status, out_headers, payload = dispatcher.error_response(error)
+    else:
+        status, out_headers = 200, {"Content-Type": "application/json"}
+        payload = json.dumps({"PersonalAccessTokenId": token["PersonalAccessTokenId"]}).encode()
+    out_headers["Content-Length"] = str(len(payload))
+    if close:
+        out_headers["Connection"] = "close"
+    start_response(f"{status} {HTTPStatus(status).phrase}", list(out_headers.items()))
+    return [payload]
