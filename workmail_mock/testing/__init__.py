@@ -28,6 +28,7 @@ from workmail_mock.state.store import OrderedStore
 _SKIP = {
     "lock", "client_tokens", "aliases", "lifecycle", "deletion", "read_before", "ownership",
     "dkim", "_tick", "_time_progressed", "progression", "name_index", "email_index",
+    "user_index",
 }
 
 
