@@ -115,6 +115,13 @@ def filtered_pages(small: int, large: int) -> None:
                     invoke("CreateGroup", backend, {**params, "Name": f"group{i}"})
                     invoke("CreateResource", backend, {**params, "Name": f"room{i}",
                                                        "Type": "ROOM"})
+                # Set straight in the directory: CreateUser's IdentityProviderUserId
+                # uniqueness check reads every user, which would make seeding quadratic.
+                directory = backend.organization(org).directory
+                for i, user in enumerate(directory.users):
+                    directory.set_user_attribute(
+                        user, "identity_provider_user_id", f"{i:08x}-0000-4000-8000-000000000000"
+                    )
             orgs[size] = org
 
         def calls(size: int) -> dict[str, Callable[[], object]]:
@@ -128,6 +135,12 @@ def filtered_pages(small: int, large: int) -> None:
                     OrganizationId=org, Filters={"NamePrefix": f"group{one}"}),
                 "ListResources NamePrefix, 1 match": lambda: client.list_resources(
                     OrganizationId=org, Filters={"NamePrefix": f"room{one}"}),
+                "ListUsers DisplayNamePrefix, 1 match": lambda: client.list_users(
+                    OrganizationId=org, Filters={"DisplayNamePrefix": f"User {one}"}),
+                "ListUsers DisplayNamePrefix, all match (full page)": lambda: client.list_users(
+                    OrganizationId=org, MaxResults=100, Filters={"DisplayNamePrefix": "User"}),
+                "ListUsers IdentityProviderUserIdPrefix, 1 match": lambda: client.list_users(
+                    OrganizationId=org, Filters={"IdentityProviderUserIdPrefix": f"{size // 2:08x}"}),
                 "ListUsers unfiltered first page": lambda: client.list_users(
                     OrganizationId=org, MaxResults=100),
             }

@@ -130,3 +130,12 @@ def key_and_value_of(shape: Shape) -> tuple[Shape, Shape]:
 
 def enum_of(shape: Shape) -> list[str]:
     return list(getattr(shape, "enum", None) or [])
+
+
+def bounds_of(shape_name: str, member: str | None = None) -> tuple[int, int]:
+    """The model's ``min`` and ``max`` of a shape (or of one member of a structure): a
+    string's length, a list's size or an integer's range."""
+    shape = service_model().shape_for(shape_name)
+    if member is not None:
+        shape = members_of(shape)[member]
+    return int(shape.metadata["min"]), int(shape.metadata["max"])

@@ -160,6 +160,34 @@ def test_test_an_ews_endpoint_with_a_bad_port_fails(client, org):
                       "FailureReason": f"EWS endpoint {endpoint} is not a valid URL"}
 
 
+BAD_ENDPOINT = "http://[x/https://a/"
+
+
+def test_test_an_unparsable_ews_endpoint_fails(client, org):
+    answer = client.test_availability_configuration(
+        OrganizationId=org, EwsProvider={**EWS, "EwsEndpoint": BAD_ENDPOINT}
+    )
+    assert answer == {**answer, "TestPassed": False,
+                      "FailureReason": f"EWS endpoint {BAD_ENDPOINT} is not a valid URL"}
+
+
+def test_create_and_update_refuse_an_unparsable_ews_endpoint(client, org):
+    bad = {**EWS, "EwsEndpoint": BAD_ENDPOINT}
+    message = f"EwsEndpoint {BAD_ENDPOINT} is not a valid URL: Invalid IPv6 URL"
+    with raises("InvalidParameterException", message):
+        client.create_availability_configuration(
+            OrganizationId=org, DomainName="p.example", EwsProvider=bad
+        )
+    assert _listed(client, org) == []
+    client.create_availability_configuration(OrganizationId=org, DomainName="p.example", EwsProvider=EWS)
+    with raises("InvalidParameterException", message):
+        client.update_availability_configuration(
+            OrganizationId=org, DomainName="p.example", EwsProvider=bad
+        )
+    answer = client.test_availability_configuration(OrganizationId=org, DomainName="p.example")
+    assert answer["TestPassed"] is True
+
+
 def test_test_lambda_without_lambda_in_use_passes(client, org):
     answer = client.test_availability_configuration(
         OrganizationId=org, LambdaProvider={"LambdaArn": LAMBDA_ARN}
@@ -167,12 +195,77 @@ def test_test_lambda_without_lambda_in_use_passes(client, org):
     assert answer["TestPassed"] is True
 
 
-def test_test_an_existing_moto_lambda_function_passes(client, org, aws):
-    _function(aws)
-    answer = client.test_availability_configuration(
+PRINCIPAL = f"availability.workmail.{REGION}.amazonaws.com"
+
+
+def _org_arn(client: Any, org: str) -> str:
+    return str(client.describe_organization(OrganizationId=org)["ARN"])
+
+
+def _permit(aws: Any, sid: str = "workmail", **conditions: str) -> None:
+    aws("lambda").add_permission(
+        FunctionName=FUNCTION, StatementId=sid, Action="lambda:InvokeFunction",
+        Principal=PRINCIPAL, **conditions,
+    )
+
+
+def _test_lambda(client: Any, org: str) -> dict[str, Any]:
+    return client.test_availability_configuration(
         OrganizationId=org, LambdaProvider={"LambdaArn": LAMBDA_ARN}
     )
+
+
+def test_test_a_moto_lambda_function_the_organization_may_invoke_passes(client, org, aws):
+    _function(aws)
+    _permit(aws, SourceAccount=ACCOUNT, SourceArn=_org_arn(client, org))
+    answer = _test_lambda(client, org)
     assert answer["TestPassed"] is True
+    assert "FailureReason" not in answer
+
+
+def test_test_a_moto_lambda_function_granted_by_account_or_wildcard_arn_passes(client, org, aws):
+    _function(aws)
+    _permit(aws, SourceAccount=ACCOUNT)
+    assert _test_lambda(client, org)["TestPassed"] is True
+    aws("lambda").remove_permission(FunctionName=FUNCTION, StatementId="workmail")
+    _permit(aws, "wildcard", SourceArn=f"arn:aws:workmail:{REGION}:{ACCOUNT}:organization/*")
+    assert _test_lambda(client, org)["TestPassed"] is True
+
+
+def test_test_a_moto_lambda_function_without_a_policy_fails(client, org, aws):
+    _function(aws)
+    answer = _test_lambda(client, org)
+    assert answer["TestPassed"] is False
+    assert answer["FailureReason"] == (
+        f"The Lambda function's resource policy does not allow {PRINCIPAL} to invoke it for "
+        "this organization"
+    )
+
+
+def test_test_a_moto_lambda_function_granted_to_another_organization_fails(client, org, aws):
+    _function(aws)
+    _permit(aws, SourceArn=f"arn:aws:workmail:{REGION}:{ACCOUNT}:organization/m-{'1' * 32}")
+    answer = _test_lambda(client, org)
+    assert answer["TestPassed"] is False
+    assert answer["FailureReason"] == (
+        f"The Lambda function's resource policy does not allow {PRINCIPAL} to invoke it for "
+        "this organization"
+    )
+
+
+def test_test_a_moto_lambda_function_anyone_may_invoke_fails(client, org, aws):
+    _function(aws)
+    _permit(aws, SourceAccount=ACCOUNT, SourceArn=_org_arn(client, org))
+    _permit(aws, "anonymous")
+    client.create_availability_configuration(
+        OrganizationId=org, DomainName="p.example", LambdaProvider={"LambdaArn": LAMBDA_ARN}
+    )
+    answer = client.test_availability_configuration(OrganizationId=org, DomainName="p.example")
+    assert answer["TestPassed"] is False
+    assert answer["FailureReason"] == (
+        "The Lambda function's resource policy allows anonymous invocation: a statement "
+        "grants it without a SourceArn or SourceAccount condition"
+    )
 
 
 def test_test_a_missing_moto_lambda_function_fails(client, org, aws):

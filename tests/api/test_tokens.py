@@ -4,12 +4,29 @@ with tokens issued by ``workmail_mock.testing.issue_personal_access_token``."""
 from __future__ import annotations
 
 import datetime
+import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import requests
 
-from tests.support import MISSING_ORG, collect, deleted_org, org_missing_message, raises, user
-from workmail_mock.errors import EntityNotFoundException, OrganizationNotFoundException
+from tests.support import (
+    MISSING_ORG,
+    collect,
+    deleted_org,
+    org_missing_message,
+    raises,
+    reset,
+    server_client,
+    user,
+)
+from workmail_mock.errors import (
+    EntityNotFoundException,
+    OrganizationNotFoundException,
+    UnrecognizedClientException,
+    ValidationException,
+)
 from workmail_mock.testing import issue_personal_access_token
 
 
@@ -131,3 +148,155 @@ def test_unknown_and_deleted_organizations(client, org):
 def test_a_bad_next_token_is_invalid_parameter(client, org):
     with raises("InvalidParameterException", "The NextToken 'bad' is not valid"):
         client.list_personal_access_tokens(OrganizationId=org, NextToken="bad")
+
+
+# --- the checks of a token request: the helper in-process and the server's endpoint ------
+
+TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
+#: PersonalAccessTokenConfiguration LifetimeInDays in botocore's model.
+LIFETIME = "LifetimeInDays must be an integer from 1 to 3653"
+#: (changes to a valid request, the ValidationException message)
+BAD_REQUESTS: list[tuple[dict[str, Any], str]] = [
+    ({"Name": ""}, "Name must be a non-empty string, not ''"),
+    ({"Name": 5}, "Name must be a non-empty string, not 5"),
+    ({"Name": "n" * 65}, "Name must be 1 to 64 characters long, not 65"),
+    ({"Scopes": []}, "Scopes must be a list of 1 to 10 strings, not []"),
+    ({"Scopes": "email"}, "Scopes must be a list of 1 to 10 strings, not 'email'"),
+    ({"Scopes": [1]}, "Each scope must be a string of 1 to 256 characters, not 1"),
+    ({"Scopes": [""]}, "Each scope must be a string of 1 to 256 characters, not ''"),
+    ({"LifetimeInDays": 0}, f"{LIFETIME}, not 0"),
+    ({"LifetimeInDays": 3654}, f"{LIFETIME}, not 3654"),
+    ({"LifetimeInDays": 10**40}, f"{LIFETIME}, not {10**40}"),
+    ({"LifetimeInDays": "7"}, f"{LIFETIME}, not '7'"),
+    ({"LifetimeInDays": True}, f"{LIFETIME}, not True"),
+    ({"LifetimeInDays": 1.5}, f"{LIFETIME}, not 1.5"),
+    ({"Region": "mars-1"}, "WorkMail is not offered in region 'mars-1'"),
+    ({"UserId": None}, "UserId must be a non-empty string, not None"),
+    ({"Extra": 1}, "Unknown members: Extra"),
+]
+
+
+def test_the_helper_checks_the_request(client, org):
+    user(client, org, enabled=True)
+    cases = [
+        ({"name": ""}, "Name must be a non-empty string, not ''"),
+        ({"scopes": "email"}, "Scopes must be a list of 1 to 10 strings, not 'email'"),
+        ({"scopes": []}, "Scopes must be a list of 1 to 10 strings, not []"),
+        ({"lifetime_days": 0}, f"{LIFETIME}, not 0"),
+        ({"lifetime_days": 3654}, f"{LIFETIME}, not 3654"),
+    ]
+    for extra, message in cases:
+        with pytest.raises(ValidationException) as info:
+            _issue(client, org, "alice", **extra)
+        assert str(info.value) == message
+    assert _listed(client, org) == []
+    token_id = _issue(client, org, "alice", lifetime_days=3653)
+    assert [t["PersonalAccessTokenId"] for t in _listed(client, org)] == [token_id]
+
+
+def test_the_helper_checks_the_account_in_process():
+    with pytest.raises(UnrecognizedClientException) as info:
+        issue_personal_access_token("m-" + "0" * 32, "alice", account_id="../x")
+    assert str(info.value) == (
+        "The account id '../x' is not valid: an AWS account id is 12 digits"
+    )
+
+
+@pytest.fixture
+def served(server_url: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The server's URL and a valid token request for alice of a fresh organization."""
+    reset(server_url)
+    api = server_client(server_url)
+    org = api.create_organization(Alias="testorg")["OrganizationId"]
+    user(api, org, enabled=True)
+    yield server_url, {
+        "AccountId": "123456789012", "Region": "us-east-1", "OrganizationId": org,
+        "UserId": "alice", "Name": "laptop", "Scopes": ["imap"], "LifetimeInDays": 7,
+    }
+    reset(server_url)
+
+
+def _post(url: str, payload: bytes, **headers: str) -> requests.Response:
+    return requests.post(url + TOKENS_PATH, data=payload, headers=headers, timeout=20)
+
+
+def _answer(response: requests.Response) -> tuple[int, str, str]:
+    data = response.json()
+    return response.status_code, data["__type"], data["Message"]
+
+
+def _tokens(url: str, org: str) -> list[dict[str, Any]]:
+    api = server_client(url)
+    return list(api.list_personal_access_tokens(OrganizationId=org)["PersonalAccessTokenSummaries"])
+
+
+def test_the_endpoint_issues_a_token(served):
+    url, request = served
+    response = _post(url, json.dumps(request).encode(), Origin="http://localhost:5173")
+    assert response.status_code == 200, response.text
+    (token,) = _tokens(url, request["OrganizationId"])
+    assert response.json() == {"PersonalAccessTokenId": token["PersonalAccessTokenId"]}
+
+
+@pytest.mark.parametrize(("change", "message"), BAD_REQUESTS)
+def test_the_endpoint_refuses_a_bad_request(served, change, message):
+    url, request = served
+    response = _post(url, json.dumps({**request, **change}).encode())
+    assert _answer(response) == (400, "ValidationException", message)
+    assert _tokens(url, request["OrganizationId"]) == []
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    (b"[1]", "The request must be a JSON object, not list"),
+    (b'"x"', "The request must be a JSON object, not str"),
+    (b"", "AccountId must be a non-empty string, not None"),
+])
+def test_the_endpoint_refuses_a_body_that_is_no_request(served, payload, message):
+    url, _ = served
+    assert _answer(_post(url, payload)) == (400, "ValidationException", message)
+
+
+def test_the_endpoint_reads_the_body_as_the_api_does(served):
+    url, request = served
+    assert _answer(_post(url, b"{nope")) == (
+        400, "SerializationException",
+        "The request body is not valid JSON: Expecting property name enclosed in double "
+        "quotes: line 1 column 2 (char 1)",
+    )
+    assert _answer(_post(url, b"[" * 40 + b"]" * 40))[:2] == (400, "SerializationException")
+    assert _answer(_post(url, b" " * (5 * 1024 * 1024))) == (
+        400, "SerializationException",
+        "The request body is 5242880 bytes; workmail_mock reads at most 4194304",
+    )
+    assert _tokens(url, request["OrganizationId"]) == []
+
+
+@pytest.mark.parametrize("account", ["../../x", "12345", "12345678901a"])
+def test_the_endpoint_checks_the_account(served, account):
+    url, request = served
+    response = _post(url, json.dumps({**request, "AccountId": account}).encode())
+    assert _answer(response) == (
+        403, "UnrecognizedClientException",
+        f"The account id {account!r} is not valid: an AWS account id is 12 digits",
+    )
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "http://127.evil.com"])
+def test_the_endpoint_refuses_other_origins(served, origin):
+    url, request = served
+    response = _post(url, json.dumps(request).encode(), Origin=origin)
+    assert _answer(response) == (
+        403, "AccessDeniedException",
+        f"workmail_mock refuses cross-origin requests (Origin {origin!r}); only pages "
+        "served from a loopback address may call it",
+    )
+    assert _tokens(url, request["OrganizationId"]) == []
+
+
+def test_the_helper_gets_the_endpoints_checks(served):
+    url, request = served
+    with pytest.raises(ValidationException) as info:
+        issue_personal_access_token(
+            request["OrganizationId"], "alice", lifetime_days=0, endpoint_url=url
+        )
+    assert str(info.value) == f"{LIFETIME}, not 0"

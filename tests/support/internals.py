@@ -7,7 +7,8 @@ from workmail_mock import models, spec
 from workmail_mock.models import WorkMailBackend
 from workmail_mock.operations import REGISTRY
 from workmail_mock.protocol import dispatcher, validator
-from workmail_mock.state.directory import PrefixIndex
+from workmail_mock.state.directory import EntityDirectory, PrefixIndex, filtered_page
+from workmail_mock.state.entities import User
 from workmail_mock.state.store import OrderedStore, encode_token
 
 
@@ -33,13 +34,16 @@ def cold_backends() -> None:
 
 __all__ = [
     "REGISTRY",
+    "EntityDirectory",
     "OrderedStore",
     "PrefixIndex",
+    "User",
     "WorkMailBackend",
     "cold_backends",
     "cold_validator",
     "dispatcher",
     "encode_token",
+    "filtered_page",
     "models",
     "serves",
     "spec",

@@ -7,7 +7,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.support.internals import OrderedStore, PrefixIndex
+from tests.support.internals import (
+    EntityDirectory,
+    OrderedStore,
+    PrefixIndex,
+    User,
+    filtered_page,
+)
 
 
 class TinyBuckets(PrefixIndex):
@@ -76,3 +82,78 @@ def test_dense_matches_bunched_at_the_start_fall_back_to_the_candidates() -> Non
     assert _pages(store, index, "a", 100) == [f"a{n}" for n in range(1000)]
     assert _pages(store, index, "b1", 7) == [f"b{n}" for n in range(1000, 2000)
                                              if str(n).startswith("1")]
+
+
+# --- ListUsers' DisplayNamePrefix and IdentityProviderUserIdPrefix -----------------------
+
+VALUES = st.one_of(st.none(), NAMES)
+USER_FILTERS = ("DisplayNamePrefix", "IdentityProviderUserIdPrefix")
+ATTRIBUTE_OF = {"DisplayNamePrefix": "display_name",
+                "IdentityProviderUserIdPrefix": "identity_provider_user_id"}
+
+
+def _filtered(directory: EntityDirectory, filters: dict[str, str], limit: int) -> list[str]:
+    out: list[str] = []
+    token = None
+    for _ in range(1000):
+        page, token = filtered_page(directory, User, limit, token, filters)
+        out += [user.id for user in page]
+        if token is None:
+            return out
+    raise AssertionError("paging did not end")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    users=st.lists(st.tuples(VALUES, VALUES), max_size=40),
+    updates=st.lists(
+        st.tuples(st.integers(0, 39), st.sampled_from(USER_FILTERS), VALUES), max_size=20
+    ),
+    which=st.sampled_from(USER_FILTERS),
+    prefix=NAMES,
+    limit=st.integers(1, 6),
+)
+def test_user_attribute_filters_equal_a_full_filter(
+    users: list[tuple[str | None, str | None]],
+    updates: list[tuple[int, str, str | None]],
+    which: str,
+    prefix: str,
+    limit: int,
+) -> None:
+    directory = EntityDirectory("m-test")
+    for number, (display, idp) in enumerate(users):
+        directory.add(User(id=f"id{number}", name=f"user{number}", display_name=display,
+                           identity_provider_user_id=idp))
+    for number, member, value in updates:
+        found = directory.users.get(f"id{number}")
+        if found is not None:
+            directory.set_user_attribute(found, ATTRIBUTE_OF[member], value)
+    attribute = ATTRIBUTE_OF[which]
+    expected = [u.id for u in directory.users if (getattr(u, attribute) or "").startswith(prefix)]
+    assert _filtered(directory, {which: prefix}, limit) == expected
+    count, candidates = directory.user_index[attribute].span(prefix)
+    assert sorted(candidates()) == sorted(expected) and count == len(expected)
+
+
+def test_a_user_attribute_filter_reads_only_its_candidates() -> None:
+    directory = EntityDirectory("m-test")
+    for number in range(3000):
+        directory.add(User(id=f"id{number}", name=f"user{number}",
+                           display_name=f"Person {number}",
+                           identity_provider_user_id=f"idp-{number:05d}"))
+    reads = 0
+    original = User.__getattribute__
+
+    def counting(self: User, name: str) -> object:
+        nonlocal reads
+        if name in ("display_name", "identity_provider_user_id"):
+            reads += 1
+        return original(self, name)
+
+    User.__getattribute__ = counting  # type: ignore[method-assign]
+    try:
+        assert len(_filtered(directory, {"DisplayNamePrefix": "Person 2999"}, 10)) == 1
+        assert len(_filtered(directory, {"IdentityProviderUserIdPrefix": "idp-0001"}, 100)) == 10
+    finally:
+        User.__getattribute__ = original  # type: ignore[method-assign]
+    assert reads < 100, reads  # the scan read every user's attribute: 3,000 and more

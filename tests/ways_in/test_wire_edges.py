@@ -370,8 +370,24 @@ def test_cross_origin_request_is_refused_before_it_runs(url: str) -> None:
     assert server_client(url).list_organizations()["OrganizationSummaries"] == []
 
 
+@pytest.mark.parametrize("origin", ["http://127.evil.com", "http://127.0.0.1.evil.com",
+                                    "https://localhost.evil.com", "http://127.1", "null"])
+def test_origins_that_only_look_like_loopback_are_refused(url: str, origin: str) -> None:
+    response = requests.post(url + "/", data=b'{"Alias":"evil"}', timeout=20, headers={
+        "X-Amz-Target": TARGET + "CreateOrganization", "Origin": origin})
+    assert response.status_code == 403
+    assert _error(response.status_code, response.content) == (
+        "AccessDeniedException",
+        f"workmail_mock refuses cross-origin requests (Origin {origin!r}); only "
+        "pages served from a loopback address may call it",
+    )
+    assert server_client(url).list_organizations()["OrganizationSummaries"] == []
+
+
 @pytest.mark.parametrize("origin", ["http://localhost:3000", "http://127.0.0.1:8080",
-                                    "http://[::1]:9000"])
+                                    "http://[::1]:9000", "http://127.0.0.1:3000",
+                                    "http://localhost:5173", "http://[::1]:8000",
+                                    "http://127.0.0.2"])
 def test_loopback_origins_are_served(url: str, origin: str) -> None:
     response = requests.post(url + "/", data=b"{}", timeout=20, headers={
         "X-Amz-Target": LIST_ORGS, "Origin": origin})

@@ -14,6 +14,7 @@ from workmail_mock.errors import (
 )
 from workmail_mock.integrations import lambda_
 from workmail_mock.operations.registry import Call, operation, page_size
+from workmail_mock.rules import lambda_policy
 from workmail_mock.state.settings import AvailabilityConfiguration, new_availability_configuration
 
 
@@ -22,6 +23,31 @@ def _one_provider(ews: dict[str, str] | None, lambda_provider: dict[str, str] | 
     if (ews is None) == (lambda_provider is None):
         raise InvalidParameterException(
             "Give exactly one provider: EwsProvider or LambdaProvider"
+        )
+
+
+def _unparsable(ews: dict[str, str] | None) -> str | None:
+    """Why an EWS endpoint can't be read as a URL at all (``urlsplit`` or its port raises
+    ValueError: an unclosed ``[``, a port out of range), or None."""
+    if ews is None:
+        return None
+    try:
+        _ = urlsplit(ews["EwsEndpoint"]).port
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def _check_storable(ews: dict[str, str] | None) -> None:
+    # A guess: Create and Update refuse an endpoint that is not a URL at all (the model's
+    # pattern is matched with search semantics, so it lets such a value through), rather
+    # than store one every later test of the domain can only fail on.
+    # InvalidParameterException is in both operations' model error lists.
+    problem = _unparsable(ews)
+    if problem is not None:
+        assert ews is not None
+        raise InvalidParameterException(
+            f"EwsEndpoint {ews['EwsEndpoint']} is not a valid URL: {problem}"
         )
 
 
@@ -42,6 +68,7 @@ def create_availability_configuration(
     lambda_provider: dict[str, str] | None = None,
 ) -> None:
     _one_provider(ews_provider, lambda_provider)
+    _check_storable(ews_provider)
     store = call.org.settings.availability
     if domain_name.lower() in store:  # a guess: one configuration per domain
         raise NameAvailabilityException(
@@ -69,6 +96,7 @@ def update_availability_configuration(
 ) -> None:
     configuration = _configuration(call, domain_name)
     _one_provider(ews_provider, lambda_provider)
+    _check_storable(ews_provider)
     configuration.replace_provider(ews_provider, lambda_provider)
 
 
@@ -85,26 +113,35 @@ def list_availability_configurations(
     return {"AvailabilityConfigurations": [c.view() for c in page], "NextToken": token}
 
 
-def _test_lambda(arn: str) -> str | None:
+def _test_lambda(call: Call, arn: str) -> str | None:
     """Why a Lambda provider fails, or None. The function is looked up in moto's Lambda
     of the ARN's account and region when Lambda is in use there; otherwise it passes (a
-    guess, the "in use" rule). Its resource policy is not checked (a guess)."""
+    guess, the "in use" rule). A function moto holds must have a resource policy that
+    lets the availability service invoke it for this organization, and not anonymously
+    (model documentation; the details are ``rules.lambda_policy``'s guess)."""
     parts = arn.split(":")
-    if lambda_.function_exists(parts[4], parts[3], arn) is False:
+    exists, statements = lambda_.function_policy(parts[4], parts[3], arn)
+    if exists is False:
         return f"Lambda function {arn} was not found"
-    return None
+    if exists is None:
+        return None
+    return lambda_policy.policy_problem(
+        statements, call.region_name, call.account_id, call.org.arn
+    )
 
 
 def _test_ews(endpoint: str) -> str | None:
     """Why an EWS provider fails, or None: the mock can't log in, so it checks the URL's
-    form only (scheme, host and port; a guess)."""
+    form only (scheme, host and port; a guess). An endpoint ``urlsplit`` can't read fails
+    the test too (it never raises: TestPassed false is the answer)."""
+    invalid = f"EWS endpoint {endpoint} is not a valid URL"
     try:
         parts = urlsplit(endpoint)
-        port_ok = parts.port is None or 0 < parts.port
+        port = parts.port
     except ValueError:
-        port_ok = False
-    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
-        return f"EWS endpoint {endpoint} is not a valid URL"
+        return invalid
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == 0:
+        return invalid
     return None
 
 
@@ -124,8 +161,10 @@ def test_availability_configuration(
         stored = _configuration(call, domain_name)
         ews_provider, lambda_provider = stored.ews_provider, stored.lambda_provider
     if lambda_provider is not None:
-        reason = _test_lambda(lambda_provider["LambdaArn"])
+        reason = _test_lambda(call, lambda_provider["LambdaArn"])
     else:
         assert ews_provider is not None
         reason = _test_ews(ews_provider["EwsEndpoint"])
+    if reason is not None and len(reason) > 256:  # the model's FailureReason bound
+        reason = reason[:253] + "..."
     return {"TestPassed": reason is None, "FailureReason": reason}

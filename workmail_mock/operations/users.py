@@ -119,11 +119,14 @@ def update_user(
         user.user_role = role
     if hidden_from_global_address_list is not None:
         user.hidden_from_global_address_list = hidden_from_global_address_list
+    directory = call.org.directory
     if identity_provider_user_id is not None:
-        user.identity_provider_user_id = _blank_to_none(identity_provider_user_id)
+        directory.set_user_attribute(
+            user, "identity_provider_user_id", _blank_to_none(identity_provider_user_id)
+        )
     for attribute, value in attributes.items():
         if value is not None:
-            setattr(user, attribute, _blank_to_none(value))
+            directory.set_user_attribute(user, attribute, _blank_to_none(value))
 
 
 list_users = operation("ListUsers")(list_entities(User, "Users"))

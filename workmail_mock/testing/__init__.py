@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import datetime
 import enum
-import json
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 from typing import Any
 
-from workmail_mock.errors import WorkMailError, common_error_classes, modelled_error_classes
-from workmail_mock.operations.tokens import issue_token
+from workmail_mock.operations.tokens import issue_token, token_request
 from workmail_mock.state.region import LOCK
 from workmail_mock.state.store import OrderedStore
+from workmail_mock.testing import _control
 from workmail_mock.testing.mail import (
     DeliveryReport,
     EmailFlowResult,
@@ -49,6 +46,7 @@ __all__ = [
 _SKIP = {
     "lock", "client_tokens", "aliases", "lifecycle", "deletion", "read_before", "ownership",
     "dkim", "_tick", "_time_progressed", "progression", "name_index", "email_index",
+    "user_index",
 }
 
 
@@ -92,7 +90,6 @@ def snapshot() -> dict[str, Any]:
 DEFAULT_ACCOUNT = "123456789012"
 #: A guess: AWS documents no scope values; tokens issued without ``scopes`` get this.
 DEFAULT_SCOPES = ("email",)
-_TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
 
 
 def issue_personal_access_token(
@@ -110,38 +107,31 @@ def issue_personal_access_token(
 
     ``user_id`` is the user's id, email address or name. Without ``lifetime_days`` the
     token expires after the organization's PersonalAccessTokenConfiguration lifetime, or
-    365 days. Raises the WorkMail error the API would (``OrganizationNotFoundException``,
+    365 days. A name, scopes, lifetime, account or region of the wrong form is a
+    ``ValidationException`` (``UnrecognizedClientException`` for the account), in-process
+    and from the server alike. Raises the WorkMail error the API would
+    (``OrganizationNotFoundException``,
     ``EntityNotFoundException``, ``EntityStateException`` for a deleted user). With
     ``endpoint_url`` (a moto server started by ``python -m workmail_mock`` or
     ``ThreadedMotoServer``) the token is issued in that server's state.
     """
     request = {
         "AccountId": account_id, "Region": region, "OrganizationId": organization_id,
-        "UserId": user_id, "Name": name, "Scopes": list(scopes),
+        "UserId": user_id, "Name": name,
+        # a str stays one, so the check refuses it instead of splitting it into letters
+        "Scopes": list(scopes) if isinstance(scopes, (list, tuple)) else scopes,
         "LifetimeInDays": lifetime_days,
     }
     if endpoint_url is None:
         from workmail_mock.models import backend_for
+        from workmail_mock.protocol.context import check_account
 
+        checked = token_request(request)  # the server's control endpoint checks the same
+        check_account(checked.account_id)
         with LOCK:
-            token = issue_token(
-                backend_for(account_id, region), organization_id, user_id, name,
-                list(scopes), lifetime_days,
-            )
+            token = issue_token(backend_for(account_id, region), checked)
         return str(token["PersonalAccessTokenId"])
-    post = urllib.request.Request(
-        endpoint_url.rstrip("/") + _TOKENS_PATH, data=json.dumps(request).encode(),
-        headers={"Content-Type": "application/json"}, method="POST",
-    )
-    try:
-        with urllib.request.urlopen(post, timeout=10) as response:
-            return str(json.loads(response.read())["PersonalAccessTokenId"])
-    except urllib.error.HTTPError as error:
-        answer = json.loads(error.read() or b"{}")
-        known = {**modelled_error_classes(), **common_error_classes()}
-        raise known.get(answer.get("__type", ""), WorkMailError)(
-            str(answer.get("message", error))
-        ) from None
+    return str(_control.post(endpoint_url, _control.TOKENS_PATH, request)["PersonalAccessTokenId"])
 
 
 def device_access(

@@ -11,26 +11,17 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import json
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from email.message import EmailMessage, Message
 from email.utils import getaddresses, parseaddr
 from typing import Any
 
-from workmail_mock.errors import (
-    WorkMailError,
-    common_error_classes,
-    messageflow_error_classes,
-    modelled_error_classes,
-)
 from workmail_mock.state.messages import parse
 from workmail_mock.state.region import LOCK
+from workmail_mock.testing import _control as control_endpoint
 
 DEFAULT_ACCOUNT = "123456789012"
 DEFAULT_REGION = "us-east-1"
-CONTROL_PATH = "/_workmail_mock/mail"
 #: The folder a MOVE_TO_JUNK action delivers to (Outlook's and WorkMail web's name).
 JUNK_FOLDER = "Junk Email"
 INBOX = "Inbox"
@@ -57,22 +48,7 @@ def _control(
 
         with LOCK:
             return control(backend_for(account_id, region), request)
-    post = urllib.request.Request(
-        endpoint_url.rstrip("/") + CONTROL_PATH, data=json.dumps(request).encode(),
-        headers={"Content-Type": "application/json"}, method="POST",
-    )
-    try:
-        with urllib.request.urlopen(post, timeout=10) as response:
-            answer: dict[str, Any] = json.loads(response.read())
-            return answer
-    except urllib.error.HTTPError as error:
-        body = json.loads(error.read() or b"{}")
-        known = {
-            **modelled_error_classes(), **common_error_classes(), **messageflow_error_classes()
-        }
-        raise known.get(body.get("__type", ""), WorkMailError)(
-            str(body.get("message", error))
-        ) from None
+    return control_endpoint.post(endpoint_url, control_endpoint.MAIL_PATH, request)
 
 
 @dataclasses.dataclass(frozen=True)

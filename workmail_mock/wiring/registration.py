@@ -96,7 +96,7 @@ _SERVER_MODULE = "moto.moto_server.werkzeug_app"
 def _patch_server(module: types.ModuleType) -> None:
     """Unsigned routing, and WorkMail requests answered before moto's router runs (see
     ``workmail_mock.wiring.server.answer``): for ThreadedMotoServer and ``moto.server``."""
-    from workmail_mock.wiring import mail_control, server
+    from workmail_mock.wiring import server
 
     module.UNSIGNED_REQUESTS.setdefault("WorkMailService", (SERVICE, "us-east-1"))
     app = module.DomainDispatcherApplication
@@ -111,8 +111,6 @@ def _patch_server(module: types.ModuleType) -> None:
             return server.answer(environ, start_response)
         if messageflow.is_messageflow(environ):
             return messageflow.answer(environ, start_response)
-        if mail_control.is_control(environ):
-            return mail_control.answer(environ, start_response)
         if server.is_control(environ):
             return server.answer_control(environ, start_response)
         return original(self, environ, start_response)

@@ -5,15 +5,27 @@ from the in-process one that ``mock_workmail`` and ``mock_aws`` use."""
 
 from __future__ import annotations
 
+import ipaddress
+import json
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
 from workmail_mock import models
-from workmail_mock.errors import AccessDeniedException, SerializationException, WorkMailError
+from workmail_mock.errors import (
+    AccessDeniedException,
+    SerializationException,
+    ValidationException,
+    WorkMailError,
+)
 from workmail_mock.protocol import body, dispatcher
-from workmail_mock.protocol.context import account_of, credential_scope, region_of
+from workmail_mock.protocol.context import (
+    account_of,
+    check_account,
+    credential_scope,
+    region_of,
+)
 
 
 class WorkMailResponse:
@@ -44,11 +56,39 @@ def is_workmail(environ: dict[str, Any]) -> bool:
 
 
 def _loopback(origin: str) -> bool:
+    """Whether an Origin names a page on this machine: its hostname is ``localhost`` or
+    an IP address ``ipaddress`` calls loopback (``127.0.0.0/8``, ``::1``). A name that
+    merely starts with ``127.`` (``127.evil.com``) is not."""
     try:
         host = urlsplit(origin).hostname or ""
     except ValueError:
         return False
-    return host in ("localhost", "::1") or host.startswith("127.")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_origin(headers: dict[str, Any]) -> None:
+    """Refuse a request a web page of another origin sent (browsers send ``Origin``; SDKs
+    never do): moto's CORS answers any preflight, and a page must not change a local
+    server's state."""
+    origin = headers.get("origin")
+    if origin is not None and not _loopback(origin):
+        raise AccessDeniedException(
+            f"workmail_mock refuses cross-origin requests (Origin {origin[:100]!r}); "
+            "only pages served from a loopback address may call it"
+        )
+
+
+def _headers(environ: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key[5:].replace("_", "-").lower(): value
+        for key, value in environ.items()
+        if key.startswith("HTTP_")
+    }
 
 
 def _read(environ: dict[str, Any]) -> bytes:
@@ -99,19 +139,10 @@ def serve(
     SDKs never do) is refused before it is read, as moto's CORS answers any preflight
     and a page must not change a local server's state; the body is read with its bounds;
     HEAD gets the headers without a body."""
-    headers = {
-        key[5:].replace("_", "-").lower(): value
-        for key, value in environ.items()
-        if key.startswith("HTTP_")
-    }
+    headers = _headers(environ)
     close = False
     try:
-        origin = headers.get("origin")
-        if origin is not None and not _loopback(origin):
-            raise AccessDeniedException(
-                f"workmail_mock refuses cross-origin requests (Origin {origin[:100]!r}); "
-                "only pages served from a loopback address may call it"
-            )
+        _check_origin(headers)
         try:
             data = _read(environ)
         except WorkMailError:
@@ -130,43 +161,63 @@ def serve(
     return [payload]
 
 
-#: Test-only control, not part of the WorkMail API: ``workmail_mock.testing.
-#: issue_personal_access_token(..., endpoint_url=...)`` posts here.
+#: Test-only control endpoints, not part of any AWS API: path -> what a JSON request does
+#: there. ``workmail_mock.testing`` posts here when given ``endpoint_url``.
 TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
+MAIL_PATH = "/_workmail_mock/mail"
+
+
+def _issue_token(request: Any) -> dict[str, Any]:
+    from workmail_mock.operations.tokens import issue_token, token_request
+
+    checked = token_request(request)
+    check_account(checked.account_id)
+    token = issue_token(models.backend_for(checked.account_id, checked.region, server=True),
+                        checked)
+    return {"PersonalAccessTokenId": token["PersonalAccessTokenId"]}
+
+
+def _mail(request: Any) -> dict[str, Any]:
+    from workmail_mock.operations.mail import control
+
+    if not isinstance(request, dict) or not isinstance(request.get("AccountId"), str) \
+            or not isinstance(request.get("Region"), str):
+        raise ValidationException("The request must be a JSON object with AccountId and Region")
+    check_account(request["AccountId"])
+    try:
+        return control(models.backend_for(request["AccountId"], request["Region"], server=True),
+                       request)
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValidationException(f"The mail control request is not valid: {error!r}") from None
+
+
+_CONTROLS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    TOKENS_PATH: _issue_token,
+    MAIL_PATH: _mail,
+}
 
 
 def is_control(environ: dict[str, Any]) -> bool:
     return bool(
-        environ.get("PATH_INFO") == TOKENS_PATH and environ.get("REQUEST_METHOD") == "POST"
+        environ.get("PATH_INFO") in _CONTROLS and environ.get("REQUEST_METHOD") == "POST"
     )
 
 
 def answer_control(environ: dict[str, Any], start_response: Any) -> list[bytes]:
-    """Issue a personal access token in the server's state (body: the helper's JSON)."""
-    import json
-
-    from workmail_mock.errors import WorkMailError
-    from workmail_mock.models import backend_for
-    from workmail_mock.operations.tokens import issue_token
+    """A test-only control request, in the server's state, behind the same guards as the
+    WorkMail endpoint (``serve``): a JSON body read with its bounds in, a JSON answer
+    out; every refusal a JSON error (4xx), never a 500."""
     from workmail_mock.state.region import LOCK
 
-    try:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        request = json.loads(environ["wsgi.input"].read(length) or b"{}")
-        with LOCK:
-            token = issue_token(
-                backend_for(request["AccountId"], request["Region"]),
-                request["OrganizationId"], request["UserId"], request["Name"],
-                list(request["Scopes"]), request.get("LifetimeInDays"),
-            )
-        status, payload = "200 OK", {"PersonalAccessTokenId": token["PersonalAccessTokenId"]}
-    except WorkMailError as error:
-        status, payload = "400 Bad Request", {"__type": error.code, "message": error.message}
-    except (ValueError, KeyError, TypeError) as error:
-        status = "400 Bad Request"
-        payload = {"__type": "ValidationException", "message": str(error)}
-    body = json.dumps(payload).encode()
-    start_response(
-        status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
-    )
-    return [body]
+    run = _CONTROLS[environ["PATH_INFO"]]
+
+    def handle(headers: dict[str, str], data: bytes) -> dispatcher.Response:
+        try:
+            request = body.parse(data, headers.get("content-encoding"))
+            with LOCK:
+                answer = run(request)
+        except WorkMailError as error:
+            return dispatcher.error_response(error)
+        return 200, {"Content-Type": "application/json"}, json.dumps(answer).encode()
+
+    return serve(environ, start_response, handle, dispatcher.error_response)
