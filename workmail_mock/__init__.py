@@ -18,7 +18,7 @@ from workmail_mock.models import backend_for, workmail_backends
 from workmail_mock.wiring.registration import register as _register
 from workmail_mock.wiring.scope import mock_workmail
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _register()
 

@@ -8,12 +8,14 @@ holder of one account's state in one region (``state.region.RegionState``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 
 from moto.core.base_backend import BackendDict, BaseBackend
 
 from workmail_mock import spec
 from workmail_mock.errors import NotServedByWorkMailMock
+from workmail_mock.state.quotas import Quotas
 from workmail_mock.state.region import LOCK, AliasIndex, RegionState
 
 #: Organization aliases are unique across every account and region of the mock.
@@ -31,6 +33,8 @@ class WorkMailBackend(BaseBackend, RegionState):
         BaseBackend.__init__(self, region_name, account_id)
         RegionState.__init__(self, account_id, region_name, ALIASES)
         self.lock = LOCK
+        for name, value in workmail_backends.quota_overrides.items():
+            setattr(self.quotas, name, value)
 
     def reset(self) -> None:
         if workmail_backends.scope_open():  # an inner mock_aws must not wipe a scope
@@ -54,10 +58,38 @@ class WorkMailBackendDict(BackendDict[WorkMailBackend]):
         super().clear()
         ALIASES.clear()
 
+    #: Quotas every backend starts with (``mock_workmail(quotas=...)``), over the defaults.
+    quota_overrides: dict[str, int] = {}  # noqa: RUF012 - replaced, never mutated
+
     def wipe(self) -> None:
         """Forget every account and region (the start and end of a mock_workmail scope)."""
         dict.clear(self)
         ALIASES.clear()
+
+    def adjusted_quotas(self) -> dict[tuple[str, str], Quotas]:
+        """The quotas of each backend whose quotas differ from what a new one gets."""
+        fresh = Quotas.from_environment()
+        return {
+            (account, region): dataclasses.replace(backend.quotas)
+            for account, regions in self.items()
+            for region, backend in regions.items()
+            if backend.quotas != fresh
+        }
+
+    def restore_quotas(self, adjusted: Mapping[tuple[str, str], Quotas]) -> None:
+        for (account, region), quotas in adjusted.items():
+            backend_for(account, region).quotas = dataclasses.replace(quotas)
+
+
+def check_quota_names(quotas: Mapping[str, int]) -> dict[str, int]:
+    """``quotas`` as a dict, or ValueError naming a field ``Quotas`` does not have."""
+    known = {field.name for field in dataclasses.fields(Quotas)}
+    unknown = sorted(set(quotas) - known)
+    if unknown:
+        raise ValueError(
+            f"unknown quota {', '.join(unknown)}; quotas are {', '.join(sorted(known))}"
+        )
+    return {name: int(value) for name, value in quotas.items()}
 
 
 workmail_backends = WorkMailBackendDict(WorkMailBackend, spec.SERVICE_NAME)
