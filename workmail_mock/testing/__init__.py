@@ -1,7 +1,8 @@
 """Test-only controls, apart from the API surface.
 
-- ``snapshot()`` renders every account's and region's WorkMail state as plain data, so a
-  test can assert that a rejected request changed nothing (``before == after``).
+- ``inspection``: a typed, read-only view of the live state (organizations, entities,
+  domains, memberships, delegates, permissions); ``snapshot()`` renders it as plain data,
+  so a test can assert that a rejected request changed nothing (``before == after``).
 - ``issue_personal_access_token(...)`` issues a personal access token for a user, as a
   user does in the WorkMail web application (no API creates one), so that
   ListPersonalAccessTokens, GetPersonalAccessTokenMetadata and DeletePersonalAccessToken
@@ -11,8 +12,7 @@
 
 from __future__ import annotations
 
-import datetime
-import enum
+import dataclasses
 import json
 import urllib.error
 import urllib.request
@@ -22,48 +22,17 @@ from typing import Any
 from workmail_mock.errors import WorkMailError, common_error_classes, modelled_error_classes
 from workmail_mock.operations.tokens import issue_token
 from workmail_mock.state.region import LOCK
-from workmail_mock.state.store import OrderedStore
-
-#: Not state a test compares: the lock, replay records, progressions and shared indexes.
-_SKIP = {
-    "lock", "client_tokens", "aliases", "lifecycle", "deletion", "read_before", "ownership",
-    "dkim", "_tick", "_time_progressed", "progression",
-}
-
-
-def _plain(value: Any, depth: int = 0) -> Any:
-    if depth > 12:
-        return "..."
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, (datetime.datetime, enum.Enum)):
-        return str(value)
-    if isinstance(value, OrderedStore):
-        return [_plain(item, depth + 1) for item in value]
-    if isinstance(value, dict):
-        ordered = sorted(value.items(), key=lambda kv: str(kv[0]))
-        return {str(k): _plain(v, depth + 1) for k, v in ordered}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_plain(v, depth + 1) for v in value]
-        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
-    if hasattr(value, "__dict__"):
-        return {
-            k: _plain(v, depth + 1)
-            for k, v in sorted(vars(value).items())
-            if k not in _SKIP and not callable(v)
-        }
-    return repr(value)
+from workmail_mock.testing import inspection
+from workmail_mock.testing.inspection import plain
 
 
 def snapshot() -> dict[str, Any]:
-    """All WorkMail state, by account and region, as nested plain data."""
-    from workmail_mock.models import workmail_backends
-
-    with LOCK:
-        return {
-            f"{account}/{region}": _plain(backend)
-            for account, region, backend in workmail_backends.iter_backends()
-        }
+    """All WorkMail state, by ``"account/region"``, as nested plain data: the
+    ``inspection.state()`` views as dicts (``before == after`` comparisons)."""
+    return {
+        f"{region.account}/{region.region}": plain(dataclasses.asdict(region))
+        for region in inspection.state()
+    }
 
 
 #: moto's default account, the one boto3 clients of the mock act in unless told.
