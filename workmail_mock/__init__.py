@@ -15,6 +15,7 @@ and where AWS documents no rule the mock's choice is marked "a guess" in the cod
 """
 
 from workmail_mock.models import backend_for, workmail_backends
+from workmail_mock.protocol import faults
 from workmail_mock.wiring.registration import register as _register
 from workmail_mock.wiring.scope import mock_workmail
 
@@ -22,4 +23,4 @@ __version__ = "0.2.0"
 
 _register()
 
-__all__ = ["__version__", "backend_for", "mock_workmail", "workmail_backends"]
+__all__ = ["__version__", "backend_for", "faults", "mock_workmail", "workmail_backends"]

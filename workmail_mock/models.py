@@ -15,6 +15,7 @@ from moto.core.base_backend import BackendDict, BaseBackend
 
 from workmail_mock import spec
 from workmail_mock.errors import NotServedByWorkMailMock
+from workmail_mock.protocol import faults
 from workmail_mock.state.quotas import Quotas
 from workmail_mock.state.region import LOCK, AliasIndex, RegionState
 
@@ -57,6 +58,7 @@ class WorkMailBackendDict(BackendDict[WorkMailBackend]):
             return
         super().clear()
         ALIASES.clear()
+        faults.clear()
 
     #: Quotas every backend starts with (``mock_workmail(quotas=...)``), over the defaults.
     quota_overrides: dict[str, int] = {}  # noqa: RUF012 - replaced, never mutated
@@ -65,6 +67,7 @@ class WorkMailBackendDict(BackendDict[WorkMailBackend]):
         """Forget every account and region (the start and end of a mock_workmail scope)."""
         dict.clear(self)
         ALIASES.clear()
+        faults.clear()
 
     def adjusted_quotas(self) -> dict[tuple[str, str], Quotas]:
         """The quotas of each backend whose quotas differ from what a new one gets."""

@@ -21,6 +21,7 @@ from workmail_mock.errors import (
     WorkMailError,
 )
 from workmail_mock.operations import REGISTRY, invoke
+from workmail_mock.protocol import faults
 from workmail_mock.protocol.serializer import encode, serialize
 from workmail_mock.protocol.validator import validate
 from workmail_mock.state.region import LOCK, RegionState
@@ -86,6 +87,7 @@ def handle(
     """Answer one WorkMail request; never raises."""
     try:
         operation = operation_from_target(target)
+        faults.apply(operation)  # resilience tests: workmail_mock.faults
         params = validate(operation, _decode(body))
         state = _state_for(account, region)
         if operation not in REGISTRY:

@@ -21,6 +21,7 @@ from typing import Any
 
 from workmail_mock.errors import WorkMailError, common_error_classes, modelled_error_classes
 from workmail_mock.operations.tokens import issue_token
+from workmail_mock.protocol import faults
 from workmail_mock.state.region import LOCK
 from workmail_mock.testing import inspection
 from workmail_mock.testing.inspection import plain
@@ -89,6 +90,49 @@ def issue_personal_access_token(
         raise known.get(answer.get("__type", ""), WorkMailError)(
             str(answer.get("message", error))
         ) from None
+
+
+_FAULTS_PATH = "/_workmail_mock/faults"
+
+
+def inject_fault(
+    operation: str, error: str | None = None, *, endpoint_url: str | None = None,
+    times: int | None = None, probability: float = 1.0, seed: int | None = None,
+    latency: float = 0.0, message: str | None = None,
+) -> None:
+    """``workmail_mock.faults.inject`` in-process, or in the moto server at ``endpoint_url``."""
+    if endpoint_url is None:
+        faults.inject(
+            operation, error, times=times, probability=probability, seed=seed,
+            latency=latency, message=message,
+        )
+        return
+    request = {
+        "Operation": operation, "Error": error, "Times": times, "Probability": probability,
+        "Seed": seed, "Latency": latency, "Message": message,
+    }
+    _control(endpoint_url, "POST", request)
+
+
+def clear_faults(*, endpoint_url: str | None = None) -> None:
+    """Forget every injected fault, in-process or in the server at ``endpoint_url``."""
+    if endpoint_url is None:
+        faults.clear()
+    else:
+        _control(endpoint_url, "DELETE", {})
+
+
+def _control(endpoint_url: str, method: str, request: dict[str, Any]) -> None:
+    post = urllib.request.Request(
+        endpoint_url.rstrip("/") + _FAULTS_PATH, data=json.dumps(request).encode(),
+        headers={"Content-Type": "application/json"}, method=method,
+    )
+    try:
+        with urllib.request.urlopen(post, timeout=10):
+            pass
+    except urllib.error.HTTPError as error:
+        answer = json.loads(error.read() or b"{}")
+        raise ValueError(str(answer.get("message", error))) from None
 
 
 def device_access(

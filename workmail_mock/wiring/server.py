@@ -81,9 +81,15 @@ def answer(environ: dict[str, Any], start_response: Any) -> list[bytes]:
 TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
 
 
+#: Test-only control: ``workmail_mock.faults`` in the server (POST a fault, DELETE all).
+FAULTS_PATH = "/_workmail_mock/faults"
+
+
 def is_control(environ: dict[str, Any]) -> bool:
+    method, path = environ.get("REQUEST_METHOD"), environ.get("PATH_INFO")
     return bool(
-        environ.get("PATH_INFO") == TOKENS_PATH and environ.get("REQUEST_METHOD") == "POST"
+        (path == TOKENS_PATH and method == "POST")
+        or (path == FAULTS_PATH and method in ("POST", "DELETE"))
     )
 
 
@@ -99,6 +105,24 @@ def answer_control(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         request = json.loads(environ["wsgi.input"].read(length) or b"{}")
+        if environ.get("PATH_INFO") == FAULTS_PATH:
+            from workmail_mock.protocol import faults
+
+            if environ.get("REQUEST_METHOD") == "DELETE":
+                faults.clear()
+                payload: dict[str, Any] = {}
+            else:
+                faults.inject(
+                    request["Operation"], request.get("Error"), times=request.get("Times"),
+                    probability=float(request.get("Probability", 1.0)),
+                    seed=request.get("Seed"), latency=float(request.get("Latency", 0.0)),
+                    message=request.get("Message"),
+                )
+                payload = {"Faults": len(faults.active())}
+            body = json.dumps(payload).encode()
+            start_response("200 OK", [("Content-Type", "application/json"),
+                                      ("Content-Length", str(len(body)))])
+            return [body]
         with LOCK:
             token = issue_token(
                 backend_for(request["AccountId"], request["Region"]),
