@@ -14,6 +14,7 @@ stay 0), DNS is never looked up (domains verify at once, or by moto's state mana
 and where AWS documents no rule the mock's choice is marked "a guess" in the code.
 """
 
+from workmail_mock import dashboard as _dashboard
 from workmail_mock.models import backend_for, workmail_backends
 from workmail_mock.protocol import faults
 from workmail_mock.wiring.registration import register as _register
@@ -22,5 +23,6 @@ from workmail_mock.wiring.scope import mock_workmail
 __version__ = "0.2.0"
 
 _register()
+_dashboard.register()
 
 __all__ = ["__version__", "backend_for", "faults", "mock_workmail", "workmail_backends"]
