@@ -73,6 +73,7 @@ def start(quotas: Mapping[str, int] | None = None) -> None:
     opens are kept into it, and are back when it closes."""
     global _depth
     from workmail_mock.models import check_quota_names, workmail_backends
+    from workmail_mock.wiring import http_clients
 
     overrides = check_quota_names(quotas or {})
     with _lock:
@@ -83,6 +84,7 @@ def start(quotas: Mapping[str, int] | None = None) -> None:
             kept = workmail_backends.adjusted_quotas()
             _wipe()
             workmail_backends.restore_quotas(kept)
+            http_clients.start()
         _saved_quotas.append((kept, workmail_backends.quota_overrides))
         if overrides:
             workmail_backends.quota_overrides = {**workmail_backends.quota_overrides, **overrides}
@@ -97,6 +99,7 @@ def stop() -> None:
     """Close the innermost scope; closing the outermost wipes WorkMail."""
     global _depth
     from workmail_mock.models import workmail_backends
+    from workmail_mock.wiring import http_clients
 
     with _lock:
         if _depth == 0:
@@ -108,6 +111,8 @@ def stop() -> None:
             else:
                 os.environ[key] = value
         kept, workmail_backends.quota_overrides = _saved_quotas.pop()
+        if _depth == 0:
+            http_clients.stop()
         if _depth == 0 and not _moto_active():
             _wipe()
             if kept:
