@@ -15,6 +15,7 @@ and where AWS documents no rule the mock's choice is marked "a guess" in the cod
 """
 
 from workmail_mock import dashboard as _dashboard
+from workmail_mock.declarative import dump, load
 from workmail_mock.models import backend_for, workmail_backends
 from workmail_mock.protocol import faults
 from workmail_mock.wiring.registration import register as _register
@@ -25,4 +26,6 @@ __version__ = "0.2.0"
 _register()
 _dashboard.register()
 
-__all__ = ["__version__", "backend_for", "faults", "mock_workmail", "workmail_backends"]
+__all__ = [
+    "__version__", "backend_for", "dump", "faults", "load", "mock_workmail", "workmail_backends",
+]

@@ -36,6 +36,10 @@ endpoints:
   GET  /moto-api/                                 moto's dashboard
   POST /_workmail_mock/personal-access-tokens     issue a personal access token
                                                   (workmail_mock.testing)
+  GET  /_workmail_mock/state                      the WorkMail state (workmail_mock.dump)
+  POST /_workmail_mock/state                      replace it (workmail_mock.load's format)
+  POST /_workmail_mock/faults                     inject a fault (workmail_mock.faults);
+  DELETE /_workmail_mock/faults                   clear them
 
 example:
   python -m workmail_mock --port 5000 &
@@ -72,6 +76,15 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("-c", "--ssl-cert", help="path to an SSL certificate")
     parse.add_argument("-k", "--ssl-key", help="path to an SSL private key")
     parse.add_argument(
+        "--state", metavar="FILE",
+        help="load this WorkMail state (JSON, or YAML) at start (workmail_mock.load's format)",
+    )
+    parse.add_argument(
+        "--persist", metavar="FILE",
+        help="keep the WorkMail state across restarts: loaded at start when FILE exists, "
+        "written atomically to FILE when the server stops",
+    )
+    parse.add_argument(
         "--version", action="version", version=f"workmail_mock {__version__}"
     )
     return parse
@@ -85,6 +98,7 @@ def main(argv: list[str] | None = None) -> None:
         from moto.server import main as moto_main
     except ImportError:  # moto[server] not installed
         sys.exit('the server needs moto\'s server extras: pip install "workmail_mock[server]"')
+    _state_files(args.state, args.persist)
     forwarded = ["--host", args.host, "--port", str(args.port)]
     forwarded += ["--reload"] * args.reload + ["--ssl"] * args.ssl
     if args.ssl_cert:
@@ -92,6 +106,25 @@ def main(argv: list[str] | None = None) -> None:
     if args.ssl_key:
         forwarded += ["--ssl-key", args.ssl_key]
     moto_main(forwarded)
+
+
+def _state_files(state: str | None, persist: str | None) -> None:
+    import atexit
+    import signal
+
+    from workmail_mock import declarative
+
+    try:
+        if persist and os.path.exists(persist):
+            declarative.load(persist)
+        elif state:
+            declarative.load(state)
+    except (OSError, ValueError) as error:
+        sys.exit(f"workmail_mock: cannot load the state: {error}")
+    if persist:
+        atexit.register(declarative.dump_to, persist)
+        # SIGTERM (docker stop, kill) ends the process through atexit too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
 
 if __name__ == "__main__":

@@ -83,6 +83,8 @@ TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
 
 #: Test-only control: ``workmail_mock.faults`` in the server (POST a fault, DELETE all).
 FAULTS_PATH = "/_workmail_mock/faults"
+#: The server's WorkMail state: GET dumps it, POST loads it (``workmail_mock.load``'s format).
+STATE_PATH = "/_workmail_mock/state"
 
 
 def is_control(environ: dict[str, Any]) -> bool:
@@ -90,6 +92,7 @@ def is_control(environ: dict[str, Any]) -> bool:
     return bool(
         (path == TOKENS_PATH and method == "POST")
         or (path == FAULTS_PATH and method in ("POST", "DELETE"))
+        or (path == STATE_PATH and method in ("GET", "POST"))
     )
 
 
@@ -105,12 +108,24 @@ def answer_control(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         request = json.loads(environ["wsgi.input"].read(length) or b"{}")
+        if environ.get("PATH_INFO") == STATE_PATH:
+            from workmail_mock import declarative
+
+            if environ.get("REQUEST_METHOD") == "GET":
+                payload = declarative.dump()
+            else:
+                declarative.load(request)
+                payload = {}
+            body = json.dumps(payload).encode()
+            start_response("200 OK", [("Content-Type", "application/json"),
+                                      ("Content-Length", str(len(body)))])
+            return [body]
         if environ.get("PATH_INFO") == FAULTS_PATH:
             from workmail_mock.protocol import faults
 
             if environ.get("REQUEST_METHOD") == "DELETE":
                 faults.clear()
-                payload: dict[str, Any] = {}
+                payload = {}
             else:
                 faults.inject(
                     request["Operation"], request.get("Error"), times=request.get("Times"),
