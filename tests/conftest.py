@@ -42,6 +42,15 @@ BUILTIN_HANDLERS.append(
 )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The plugin comes in through its ``pytest11`` entry point once the package is
+    installed; from a checkout on ``PYTHONPATH`` only, register it here."""
+    from workmail_mock import pytest_plugin
+
+    if not config.pluginmanager.is_registered(pytest_plugin):
+        config.pluginmanager.register(pytest_plugin, "workmail_mock")
+
+
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
     from moto.server import ThreadedMotoServer

@@ -18,12 +18,18 @@ or by moto's state manager), and where AWS documents no rule the mock's choice i
 "a guess" in the code.
 """
 
+from workmail_mock import dashboard as _dashboard
+from workmail_mock.declarative import dump, load
 from workmail_mock.models import backend_for, workmail_backends
+from workmail_mock.protocol import faults
 from workmail_mock.wiring.registration import register as _register
 from workmail_mock.wiring.scope import mock_workmail
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _register()
+_dashboard.register()
 
-__all__ = ["__version__", "backend_for", "mock_workmail", "workmail_backends"]
+__all__ = [
+    "__version__", "backend_for", "dump", "faults", "load", "mock_workmail", "workmail_backends",
+]

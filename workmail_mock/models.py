@@ -8,13 +8,16 @@ holder of one account's state in one region (``state.region.RegionState``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from moto.core.base_backend import BackendDict, BaseBackend
 
 from workmail_mock import spec
 from workmail_mock.errors import NotServedByWorkMailMock
+from workmail_mock.protocol import faults
+from workmail_mock.state.quotas import Quotas
 from workmail_mock.state.region import LOCK, AliasIndex, RegionState
 
 #: Organization aliases are unique across every account and region of a state: one index
@@ -36,6 +39,9 @@ class WorkMailBackend(BaseBackend, RegionState):
         BaseBackend.__init__(self, region_name, account_id)
         RegionState.__init__(self, account_id, region_name, type(self).alias_index)
         self.lock = LOCK
+        if type(self).alias_index is ALIASES:  # the in-process state (not the server's)
+            for name, value in workmail_backends.quota_overrides.items():
+                setattr(self.quotas, name, value)
 
     def reset(self) -> None:
         if workmail_backends.scope_open():  # an inner mock_aws must not wipe a scope
@@ -77,12 +83,44 @@ class WorkMailBackendDict(BackendDict[WorkMailBackend]):
             return
         super().clear()
         self.aliases.clear()
+        faults.clear()
+
+    #: Quotas every backend starts with (``mock_workmail(quotas=...)``), over the defaults.
+    quota_overrides: dict[str, int] = {}  # noqa: RUF012 - replaced, never mutated
 
     def wipe(self) -> None:
         """Forget every account and region (the start and end of a mock_workmail scope)."""
         with LOCK:
             dict.clear(self)
             self.aliases.clear()
+            faults.clear()
+
+    def adjusted_quotas(self) -> dict[tuple[str, str], Quotas]:
+        """The quotas of each backend whose quotas differ from what a new one gets."""
+        fresh = Quotas.from_environment()
+        return {
+            (account, region): dataclasses.replace(backend.quotas)
+            for account, regions in self.items()
+            for region, backend in regions.items()
+            if backend.quotas != fresh
+        }
+
+    def restore_quotas(self, adjusted: Mapping[tuple[str, str], Quotas]) -> None:
+        for (account, region), quotas in adjusted.items():
+            backend_for(account, region, server=not self.guarded).quotas = (
+                dataclasses.replace(quotas)
+            )
+
+
+def check_quota_names(quotas: Mapping[str, int]) -> dict[str, int]:
+    """``quotas`` as a dict, or ValueError naming a field ``Quotas`` does not have."""
+    known = {field.name for field in dataclasses.fields(Quotas)}
+    unknown = sorted(set(quotas) - known)
+    if unknown:
+        raise ValueError(
+            f"unknown quota {', '.join(unknown)}; quotas are {', '.join(sorted(known))}"
+        )
+    return {name: int(value) for name, value in quotas.items()}
 
 
 #: The in-process state: ``mock_workmail`` scopes (every thread's) and ``mock_aws``.
@@ -97,10 +135,17 @@ def _mocking() -> bool:
     return workmail_backends.scope_open() or bool(botocore_stubber.enabled)
 
 
+#: Whether moto's server app was made in this process (ThreadedMotoServer, ``python -m
+#: workmail_mock``); set by ``wiring.registration``.
+server_in_process = False
+
+
 def current_backends() -> WorkMailBackendDict:
     """The state ``backend_for`` and ``workmail_mock.testing`` look at by default: the
-    in-process one while ``mock_workmail`` or ``mock_aws`` is on, else the server's."""
-    return workmail_backends if _mocking() else server_backends
+    in-process one while ``mock_workmail`` or ``mock_aws`` is on, or while no moto server
+    runs in this process (so that quotas set before a scope are the scope's); else the
+    server's."""
+    return workmail_backends if _mocking() or not server_in_process else server_backends
 
 
 def backend_for(

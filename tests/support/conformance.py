@@ -18,14 +18,19 @@ from workmail_mock.errors import (
     common_error_classes,
     modelled_error_classes,
 )
+from workmail_mock.protocol.faults import RETRYABLE
 
-KNOWN_ERRORS = frozenset(modelled_error_classes()) | frozenset(common_error_classes())
+#: workmail_mock.faults' retryable errors: AWS's front end may answer them to any call.
+INJECTED = frozenset(RETRYABLE)
+KNOWN_ERRORS = (
+    frozenset(modelled_error_classes()) | frozenset(common_error_classes()) | INJECTED
+)
 #: AWS's common errors an operation may answer besides its own list; InternalFailure is
 #: left out on purpose: it means a bug in the mock.
 COMMON_ERRORS = frozenset({
     "ValidationException", "SerializationException", "AccessDeniedException",
     "UnrecognizedClientException",
-})
+}) | INJECTED
 #: The mock's own code for what it does not serve (an operation or a region).
 NOT_SERVED = NotServedByWorkMailMock.code
 
@@ -100,7 +105,7 @@ def check_response(operation_model: Any, status: int, body: bytes) -> list[str]:
             out.append(f"{name}: error code {code!r} is not known to the model")
         elif code not in allowed_errors(name):
             out.append(f"{name}: error code {code!r} is not in {name}'s model error list")
-        if status >= 500:
+        if status >= 500 and code not in INJECTED:
             out.append(f"{name}: HTTP {status}: {data}")
         return out
     shape = operation_model.output_shape

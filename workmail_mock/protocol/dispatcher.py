@@ -20,6 +20,7 @@ from workmail_mock.errors import (
     WorkMailError,
 )
 from workmail_mock.operations import REGISTRY, invoke
+from workmail_mock.protocol import faults
 from workmail_mock.protocol.body import parse as parse_body
 from workmail_mock.protocol.context import check_account
 from workmail_mock.protocol.serializer import encode, serialize
@@ -92,6 +93,7 @@ def handle(
     has its own)."""
     try:
         operation = operation_from_target(target)
+        faults.apply(operation)  # resilience tests: workmail_mock.faults
         check_account(account)
         params = validate(operation, parse_body(body, content_encoding))
         payload = run(operation, params, (states or _state_for)(account, region))

@@ -1,7 +1,8 @@
 """Test-only controls, apart from the API surface.
 
-- ``snapshot()`` renders every account's and region's WorkMail state as plain data, so a
-  test can assert that a rejected request changed nothing (``before == after``).
+- ``inspection``: a typed, read-only view of the live state (organizations, entities,
+  domains, memberships, delegates, permissions); ``snapshot()`` renders it as plain data,
+  so a test can assert that a rejected request changed nothing (``before == after``).
 - ``issue_personal_access_token(...)`` issues a personal access token for a user, as a
   user does in the WorkMail web application (no API creates one), so that
   ListPersonalAccessTokens, GetPersonalAccessTokenMetadata and DeletePersonalAccessToken
@@ -20,9 +21,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from workmail_mock.operations.tokens import issue_token, token_request
+from workmail_mock.protocol import faults
 from workmail_mock.state.region import LOCK
 from workmail_mock.state.store import OrderedStore
-from workmail_mock.testing import _control
+from workmail_mock.testing import _control, inspection
 from workmail_mock.testing.mail import (
     DeliveryReport,
     EmailFlowResult,
@@ -38,7 +40,8 @@ from workmail_mock.testing.mail import (
 
 __all__ = [
     "DeliveryReport", "EmailFlowResult", "EmailFlowRule", "LambdaContext", "MailboxMessage",
-    "deliver_message", "device_access", "issue_personal_access_token", "mailbox_messages",
+    "clear_faults", "deliver_message", "device_access", "inject_fault", "inspection",
+    "issue_personal_access_token", "mailbox_messages",
     "put_in_transit_message", "register_email_flow", "run_email_flow", "snapshot",
 ]
 
@@ -132,6 +135,36 @@ def issue_personal_access_token(
             token = issue_token(backend_for(account_id, region), checked)
         return str(token["PersonalAccessTokenId"])
     return str(_control.post(endpoint_url, _control.TOKENS_PATH, request)["PersonalAccessTokenId"])
+
+
+
+
+def inject_fault(
+    operation: str, error: str | None = None, *, endpoint_url: str | None = None,
+    times: int | None = None, probability: float = 1.0, seed: int | None = None,
+    latency: float = 0.0, message: str | None = None,
+) -> None:
+    """``workmail_mock.faults.inject`` in-process, or in the moto server at ``endpoint_url``."""
+    if endpoint_url is None:
+        faults.inject(
+            operation, error, times=times, probability=probability, seed=seed,
+            latency=latency, message=message,
+        )
+        return
+    request = {
+        "Operation": operation, "Error": error, "Times": times, "Probability": probability,
+        "Seed": seed, "Latency": latency, "Message": message,
+    }
+    _control.post(endpoint_url, _control.FAULTS_PATH, request)
+
+
+def clear_faults(*, endpoint_url: str | None = None) -> None:
+    """Forget every injected fault, in-process or in the server at ``endpoint_url``."""
+    if endpoint_url is None:
+        faults.clear()
+    else:
+        _control.post(endpoint_url, _control.FAULTS_PATH, {}, method="DELETE")
+
 
 
 def device_access(

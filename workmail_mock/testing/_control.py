@@ -17,18 +17,21 @@ from workmail_mock.errors import (
 
 TOKENS_PATH = "/_workmail_mock/personal-access-tokens"
 MAIL_PATH = "/_workmail_mock/mail"
+FAULTS_PATH = "/_workmail_mock/faults"
 
 
-def post(endpoint_url: str, path: str, request: dict[str, Any]) -> dict[str, Any]:
+def post(
+    endpoint_url: str, path: str, request: dict[str, Any], method: str = "POST"
+) -> dict[str, Any]:
     """The JSON answer of a control request; the error the server answered, raised as the
     same WorkMailError class it would be in-process."""
     call = urllib.request.Request(
         endpoint_url.rstrip("/") + path, data=json.dumps(request).encode(),
-        headers={"Content-Type": "application/json"}, method="POST",
+        headers={"Content-Type": "application/json"}, method=method,
     )
     try:
         with urllib.request.urlopen(call, timeout=10) as response:
-            answer: dict[str, Any] = json.loads(response.read())
+            answer: dict[str, Any] = json.loads(response.read() or b"{}")
             return answer
     except urllib.error.HTTPError as error:
         body = json.loads(error.read() or b"{}")

@@ -103,8 +103,15 @@ def _patch_server(module: types.ModuleType) -> None:
     if getattr(app.__call__, "_workmail_mock", False):
         return
     original = app.__call__
+    original_init = app.__init__
 
     from workmail_mock.wiring import messageflow
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        from workmail_mock import models
+
+        models.server_in_process = True  # backend_for() now means the server's state
+        original_init(self, *args, **kwargs)
 
     def __call__(self: Any, environ: dict[str, Any], start_response: Any) -> Any:
         if server.is_workmail(environ):
@@ -117,6 +124,7 @@ def _patch_server(module: types.ModuleType) -> None:
 
     __call__._workmail_mock = True  # type: ignore[attr-defined]
     app.__call__ = __call__
+    app.__init__ = __init__
 
 
 _SES_MODULE = "moto.ses.models"

@@ -191,16 +191,62 @@ def _mail(request: Any) -> dict[str, Any]:
         raise ValidationException(f"The mail control request is not valid: {error!r}") from None
 
 
-_CONTROLS: dict[str, Callable[[Any], dict[str, Any]]] = {
-    TOKENS_PATH: _issue_token,
-    MAIL_PATH: _mail,
+def _inject_fault(request: Any) -> dict[str, Any]:
+    from workmail_mock.protocol import faults
+
+    if not isinstance(request, dict) or not isinstance(request.get("Operation"), str):
+        raise ValidationException("The request must be a JSON object with an Operation")
+    try:
+        faults.inject(
+            request["Operation"], request.get("Error"), times=request.get("Times"),
+            probability=float(request.get("Probability", 1.0)), seed=request.get("Seed"),
+            latency=float(request.get("Latency", 0.0)), message=request.get("Message"),
+        )
+    except (TypeError, ValueError) as error:
+        raise ValidationException(f"The fault is not valid: {error}") from None
+    return {"Faults": len(faults.active())}
+
+
+def _clear_faults(request: Any) -> dict[str, Any]:
+    from workmail_mock.protocol import faults
+
+    faults.clear()
+    return {}
+
+
+def _dump_state(request: Any) -> dict[str, Any]:
+    from workmail_mock import declarative
+
+    return declarative.dump()
+
+
+def _load_state(request: Any) -> dict[str, Any]:
+    from workmail_mock import declarative
+
+    try:
+        declarative.load(request)
+    except ValueError as error:
+        raise ValidationException(str(error)[:2000]) from None
+    return {}
+
+
+#: Test-only control: ``workmail_mock.faults`` in the server (POST a fault, DELETE all).
+FAULTS_PATH = "/_workmail_mock/faults"
+#: The server's WorkMail state: GET dumps it, POST loads it (``workmail_mock.load``'s format).
+STATE_PATH = "/_workmail_mock/state"
+
+_CONTROLS: dict[tuple[str, str], Callable[[Any], dict[str, Any]]] = {
+    (TOKENS_PATH, "POST"): _issue_token,
+    (MAIL_PATH, "POST"): _mail,
+    (FAULTS_PATH, "POST"): _inject_fault,
+    (FAULTS_PATH, "DELETE"): _clear_faults,
+    (STATE_PATH, "GET"): _dump_state,
+    (STATE_PATH, "POST"): _load_state,
 }
 
 
 def is_control(environ: dict[str, Any]) -> bool:
-    return bool(
-        environ.get("PATH_INFO") in _CONTROLS and environ.get("REQUEST_METHOD") == "POST"
-    )
+    return (environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")) in _CONTROLS
 
 
 def answer_control(environ: dict[str, Any], start_response: Any) -> list[bytes]:
@@ -209,7 +255,7 @@ def answer_control(environ: dict[str, Any], start_response: Any) -> list[bytes]:
     out; every refusal a JSON error (4xx), never a 500."""
     from workmail_mock.state.region import LOCK
 
-    run = _CONTROLS[environ["PATH_INFO"]]
+    run = _CONTROLS[(environ["PATH_INFO"], environ["REQUEST_METHOD"])]
 
     def handle(headers: dict[str, str], data: bytes) -> dispatcher.Response:
         try:
