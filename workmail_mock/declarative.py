@@ -1,11 +1,16 @@
 """Declarative state: ``workmail_mock.load(path_or_dict)`` and ``workmail_mock.dump()``.
 
 The format (JSON; YAML too when PyYAML is installed) is described by the JSON Schema
-shipped as ``workmail_mock/schemas/state.schema.json``: organizations by account and
-region, with their mail domains (and DNS records), users, groups and resources, their
-primary addresses and aliases, group members and resource delegates. Ids are kept, so
-``load(dump())`` gives back the same organizations, entities and ids. Not covered (yet):
-organization settings, policies, mailbox permissions, export jobs, tokens and tags.
+shipped as ``workmail_mock/schemas/state.schema.json``: per account and region, the
+quotas, the Identity Center applications and the organizations, each with its mail domains
+(and DNS records), users, groups and resources (attributes and dates), their primary
+addresses and aliases, group members, resource delegates, mailbox permissions, settings
+(retention policy, availability configurations, email monitoring, inbound DMARC, identity
+provider configuration), policies (access control rules, mobile device access rules and
+overrides, impersonation roles and tokens), export jobs, personal access tokens, tags and
+mail (in-transit messages and mailboxes; content as base64). Ids and dates (ISO 8601) are
+kept, so ``load(dump())`` gives back the same state. Not kept: ClientToken replay records
+and the position of manual progressions (a loaded RUNNING export job starts a new one).
 
 ``load`` validates first and raises ``StateFileError`` naming the place in the file
 (``$.accounts['123456789012']['us-east-1'].organizations[0].alias``); then it replaces the
