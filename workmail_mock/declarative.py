@@ -10,7 +10,8 @@ provider configuration), policies (access control rules, mobile device access ru
 overrides, impersonation roles and tokens), export jobs, personal access tokens, tags and
 mail (in-transit messages and mailboxes; content as base64). Ids and dates (ISO 8601) are
 kept, so ``load(dump())`` gives back the same state. Not kept: ClientToken replay records
-and the position of manual progressions (a loaded RUNNING export job starts a new one).
+and the position of manual progressions (a loaded RUNNING export job or PENDING domain
+verification starts a new one). Deleted entities are kept, listed as DELETED.
 
 ``load`` validates first and raises ``StateFileError`` naming the place in the file
 (``$.accounts['123456789012']['us-east-1'].organizations[0].alias``); then it replaces the
@@ -256,8 +257,7 @@ def _dump_entity(org: Organization, entity: Entity) -> dict[str, Any]:
 
 
 def _dump_org(backend: RegionState, org: Organization) -> dict[str, Any]:
-    live = [e for e in (*org.directory.users, *org.directory.groups, *org.directory.resources)
-            if e.state != EntityState.DELETED]
+    every = [*org.directory.users, *org.directory.groups, *org.directory.resources]
     settings = org.settings
     policies = org.policies
     tags = backend.tags.get_tag_dict_for_resource(org.arn) if backend.tags is not None else {}
@@ -270,13 +270,15 @@ def _dump_org(backend: RegionState, org: Organization) -> dict[str, Any]:
         "interoperability_enabled": org.interoperability_enabled,
         "domains": [
             {"name": d.domain_name, "hosted_zone_id": d.hosted_zone_id,
+             "ownership_verification_status": d.ownership_verification_status,
+             "dkim_verification_status": d.dkim_verification_status,
              "records": [{"type": r.type, "hostname": r.hostname, "value": r.value}
                          for r in d.records]}
             for d in org.domains if not d.is_test_domain
         ],
-        "users": [_dump_entity(org, e) for e in live if isinstance(e, User)],
-        "groups": [_dump_entity(org, e) for e in live if isinstance(e, Group)],
-        "resources": [_dump_entity(org, e) for e in live if isinstance(e, Resource)],
+        "users": [_dump_entity(org, e) for e in every if isinstance(e, User)],
+        "groups": [_dump_entity(org, e) for e in every if isinstance(e, Group)],
+        "resources": [_dump_entity(org, e) for e in every if isinstance(e, Resource)],
         "mailbox_permissions": [
             {"owner": owner, "grantee": p.grantee_id, "permissions": list(p.permission_values)}
             for owner, store in org.permissions.by_owner.items() for p in store
@@ -329,6 +331,12 @@ def _load_org(backend: RegionState, data: dict[str, Any], where: str) -> None:
         if "records" in domain:
             made.records = [DnsRecord(r["type"], r["hostname"], r["value"])
                             for r in domain["records"]]
+        for status, progression in (("ownership_verification_status", "ownership"),
+                                    ("dkim_verification_status", "dkim")):
+            # A finished verification stays as it was; a PENDING one starts again.
+            if domain.get(status, "PENDING") != "PENDING":
+                setattr(made, progression, None)
+                setattr(made, status, domain[status])
         org.domains.add(domain["name"].lower(), made)
     try:
         backend.add(org)
@@ -360,6 +368,8 @@ def _load_org(backend: RegionState, data: dict[str, Any], where: str) -> None:
                     directory.enable(entity, item["email"])
                 for alias_address in item.get("aliases", []):
                     directory.add_alias(entity, alias_address)
+                if item.get("state") == EntityState.DELETED.value:
+                    directory.forget(entity)  # listed as DELETED, its name free again
                 _restore_entity(entity, item)
             except Exception as error:
                 raise StateFileError(

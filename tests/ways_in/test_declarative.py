@@ -159,6 +159,13 @@ def build_everything() -> dict[str, str]:
     client.update_user(OrganizationId=org, UserId=bob, JobTitle="boss", City="Paris")
     client.update_mailbox_quota(OrganizationId=org, UserId=bob, MailboxQuota=2048)
     ids["bob"] = bob
+    gone = client.create_user(OrganizationId=org, Name="carl", DisplayName="Carl",
+                              Password="Str0ng!Passw0rd")["UserId"]
+    client.update_user(OrganizationId=org, UserId=gone, Office="B2")
+    client.delete_user(OrganizationId=org, UserId=gone)
+    ids["gone"] = gone
+    ids["carl"] = client.create_user(OrganizationId=org, Name="carl", DisplayName="Carl 2",
+                                     Password="Str0ng!Passw0rd")["UserId"]
     client.put_mailbox_permissions(OrganizationId=org, EntityId=bob, GranteeId=alice,
                                    PermissionValues=["FULL_ACCESS", "SEND_AS"])
     client.put_retention_policy(OrganizationId=org, Name="keep", Description="d",
@@ -247,6 +254,9 @@ def test_load_of_dump_round_trips_every_part() -> None:
             ids["token"]]
         job = client.describe_mailbox_export_job(OrganizationId=o, JobId=ids["job"])
         assert job["EntityId"] == ids["bob"]
+        assert client.describe_user(OrganizationId=o, UserId=ids["gone"])["State"] == "DELETED"
+        again = client.describe_user(OrganizationId=o, UserId="carl")
+        assert (again["UserId"], again["DisplayName"]) == (ids["carl"], "Carl 2")
         user = client.describe_user(OrganizationId=o, UserId=ids["bob"])
         assert (user["JobTitle"], user["City"]) == ("boss", "Paris")
         flow = boto3.client("workmailmessageflow", region_name="us-east-1")
