@@ -1,7 +1,8 @@
 """Test-only controls, apart from the API surface.
 
-- ``inspection``: a typed, read-only view of the live state (organizations, entities,
-  domains, memberships, delegates, permissions); ``snapshot()`` renders it as plain data,
+- ``inspection``: a typed, read-only view of every part of the live state (organizations,
+  entities, domains, memberships, delegates, permissions, settings, policies, export
+  jobs, tokens, tags, mail, quotas); ``snapshot()`` renders it as plain data,
   so a test can assert that a rejected request changed nothing (``before == after``).
 - ``issue_personal_access_token(...)`` issues a personal access token for a user, as a
   user does in the WorkMail web application (no API creates one), so that
@@ -15,15 +16,12 @@
 
 from __future__ import annotations
 
-import datetime
-import enum
 from collections.abc import Sequence
 from typing import Any
 
 from workmail_mock.operations.tokens import issue_token, token_request
 from workmail_mock.protocol import faults
 from workmail_mock.state.region import LOCK
-from workmail_mock.state.store import OrderedStore
 from workmail_mock.testing import _control, inspection
 from workmail_mock.testing.mail import (
     DeliveryReport,
@@ -45,47 +43,15 @@ __all__ = [
     "put_in_transit_message", "register_email_flow", "run_email_flow", "snapshot",
 ]
 
-#: Not state a test compares: the lock, replay records, progressions and shared indexes.
-_SKIP = {
-    "lock", "client_tokens", "aliases", "lifecycle", "deletion", "read_before", "ownership",
-    "dkim", "_tick", "_time_progressed", "progression", "name_index", "email_index",
-    "user_index",
-}
-
-
-def _plain(value: Any, depth: int = 0) -> Any:
-    if depth > 12:
-        return "..."
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, (datetime.datetime, enum.Enum)):
-        return str(value)
-    if isinstance(value, OrderedStore):
-        return [_plain(item, depth + 1) for item in value]
-    if isinstance(value, dict):
-        ordered = sorted(value.items(), key=lambda kv: str(kv[0]))
-        return {str(k): _plain(v, depth + 1) for k, v in ordered}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_plain(v, depth + 1) for v in value]
-        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
-    if hasattr(value, "__dict__"):
-        return {
-            k: _plain(v, depth + 1)
-            for k, v in sorted(vars(value).items())
-            if k not in _SKIP and not callable(v)
-        }
-    return repr(value)
-
-
 def snapshot() -> dict[str, Any]:
-    """All WorkMail state, by account and region, as nested plain data: the in-process
-    state while ``mock_workmail`` or ``mock_aws`` is on, else the in-process server's."""
-    from workmail_mock.models import current_backends
-
+    """All WorkMail state, by account and region (``"ACCOUNT/REGION"``), as nested plain
+    data: ``inspection.state()`` rendered by ``inspection.as_data`` (the in-process state
+    while ``mock_workmail`` or ``mock_aws`` is on, else the in-process server's). No
+    private keys: no serializer caches, locks, progressions or indexes."""
     with LOCK:
         return {
-            f"{account}/{region}": _plain(backend)
-            for account, region, backend in current_backends().iter_backends()
+            f"{view.account}/{view.region}": inspection.as_data(view)
+            for view in inspection.state()
         }
 
 

@@ -10,11 +10,20 @@ references into the mock's state, no private fields) and returns them::
     assert org.members["team-id"] == ("alice-id",)
 
 In server mode it reads the state of a ThreadedMotoServer running in the same process.
-``snapshot()`` (``workmail_mock.testing``) is built on ``state()``.
+``snapshot()`` (``workmail_mock.testing``) is built on ``state()``: ``as_data(view)``
+renders any view as plain data (dates as ISO 8601 text, bytes as base64).
+
+The views cover every part of the state: organizations and their domains (with DNS
+records), users, groups and resources, members, delegates, mailbox permissions, settings
+(retention, availability, email monitoring, DMARC, identity provider), policies (access
+control rules, mobile device rules and overrides, impersonation roles and their tokens),
+export jobs, personal access tokens, tags and mail (in-transit messages and mailboxes);
+per region, the quotas and Identity Center applications.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime
 import enum
@@ -23,7 +32,9 @@ from typing import Any
 
 from workmail_mock.state.entities import Entity, Group, Resource, User
 from workmail_mock.state.organization import Organization
+from workmail_mock.state.policies import _ACCESS_LISTS, _DEVICE_LISTS, Policies
 from workmail_mock.state.region import LOCK, RegionState
+from workmail_mock.state.settings import Settings
 from workmail_mock.state.store import OrderedStore
 
 DEFAULT_ACCOUNT = "123456789012"
@@ -53,6 +64,13 @@ class EntityView:
 
 
 @dataclasses.dataclass(frozen=True)
+class DnsRecordView:
+    type: str
+    hostname: str
+    value: str
+
+
+@dataclasses.dataclass(frozen=True)
 class DomainView:
     name: str
     is_test_domain: bool
@@ -60,6 +78,147 @@ class DomainView:
     ownership_verification_status: str
     dkim_verification_status: str
     hosted_zone_id: str | None
+    records: tuple[DnsRecordView, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class RetentionPolicyView:
+    id: str
+    name: str
+    description: str | None
+    folder_configurations: tuple[Mapping[str, Any], ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class AvailabilityConfigurationView:
+    domain_name: str
+    provider_type: str  #: "EWS" or "LAMBDA"
+    #: EwsEndpoint, EwsUsername and EwsPassword as stored (the API never returns the
+    #: password), or None.
+    ews_provider: Mapping[str, str] | None
+    lambda_provider: Mapping[str, str] | None
+    date_created: datetime.datetime
+    date_modified: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class EmailMonitoringView:
+    role_arn: str
+    log_group_arn: str
+
+
+@dataclasses.dataclass(frozen=True)
+class IdentityProviderView:
+    authentication_mode: str
+    instance_arn: str
+    application_arn: str
+    personal_access_token_configuration: Mapping[str, Any]
+
+
+@dataclasses.dataclass(frozen=True)
+class SettingsView:
+    retention_policy: RetentionPolicyView | None
+    availability_configurations: tuple[AvailabilityConfigurationView, ...]
+    email_monitoring: EmailMonitoringView | None
+    dmarc_enforced: bool
+    identity_provider: IdentityProviderView | None
+
+
+@dataclasses.dataclass(frozen=True)
+class RuleView:
+    """An access control rule or a mobile device access rule: its conditions are the
+    non-empty lists, by the model's member names in snake_case (``not_ip_ranges``...)."""
+
+    id: str  #: the name of an access control rule, the id of a mobile device rule
+    name: str
+    effect: str
+    description: str | None
+    conditions: Mapping[str, tuple[str, ...]]
+    date_created: datetime.datetime
+    date_modified: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class OverrideView:
+    user_id: str
+    device_id: str
+    effect: str
+    description: str | None
+    date_created: datetime.datetime
+    date_modified: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class ImpersonationRoleView:
+    id: str
+    name: str
+    type: str
+    description: str | None
+    #: The rules as given (the API's form).
+    rules: tuple[Mapping[str, Any], ...]
+    #: rule id -> (effect, target user ids, not-target user ids), as resolved when stored.
+    resolved: Mapping[str, tuple[str, tuple[str, ...], tuple[str, ...]]]
+    date_created: datetime.datetime
+    date_modified: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class PoliciesView:
+    access_control_rules: tuple[RuleView, ...]
+    mobile_device_access_rules: tuple[RuleView, ...]
+    mobile_device_access_overrides: tuple[OverrideView, ...]
+    impersonation_roles: tuple[ImpersonationRoleView, ...]
+    #: AssumeImpersonationRole tokens: token -> (role id, expiry).
+    impersonation_tokens: Mapping[str, tuple[str, datetime.datetime]]
+
+
+@dataclasses.dataclass(frozen=True)
+class ExportJobView:
+    id: str
+    entity_id: str
+    description: str | None
+    role_arn: str
+    kms_key_arn: str
+    s3_bucket_name: str
+    s3_prefix: str
+    state: str
+    estimated_progress: int
+    error_info: str | None
+    start_time: datetime.datetime
+    end_time: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class PersonalAccessTokenView:
+    id: str
+    user_id: str
+    name: str
+    scopes: tuple[str, ...]
+    date_created: datetime.datetime
+    expires_time: datetime.datetime
+    date_last_used: datetime.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
+class InTransitMessageView:
+    message_id: str
+    content: bytes
+    created: datetime.datetime
+    frozen: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class MailboxItemView:
+    folder: str
+    content: bytes
+    received: datetime.datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class IdentityCenterApplicationView:
+    arn: str
+    name: str
+    instance_arn: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,8 +245,17 @@ class OrganizationView:
     delegates: Mapping[str, tuple[str, ...]]
     #: owner id -> grantee id -> permission values.
     mailbox_permissions: Mapping[str, Mapping[str, tuple[str, ...]]]
-    #: The rest (settings, policies, export jobs, tokens) as plain data, for comparisons.
-    other: Mapping[str, Any]
+    external_directory: bool
+    settings: SettingsView
+    policies: PoliciesView
+    export_jobs: tuple[ExportJobView, ...]
+    personal_access_tokens: tuple[PersonalAccessTokenView, ...]
+    #: TagResource's tags of the organization.
+    tags: Mapping[str, str]
+    #: workmailmessageflow's messages, by message id.
+    in_transit_messages: tuple[InTransitMessageView, ...]
+    #: entity id -> the messages its mailbox received, in order.
+    mailboxes: Mapping[str, tuple[MailboxItemView, ...]]
 
     def entity(self, name_or_id: str) -> EntityView:
         """A user, group or resource by id, name or primary address."""
@@ -104,8 +272,7 @@ class RegionView:
     organizations: tuple[OrganizationView, ...]
     #: Quota name -> value (``Quotas`` fields).
     quotas: Mapping[str, int]
-    #: Tags and Identity Center applications, as plain data.
-    other: Mapping[str, Any]
+    identity_center_applications: tuple[IdentityCenterApplicationView, ...]
 
 
 def state() -> tuple[RegionView, ...]:
@@ -146,10 +313,8 @@ def _region(backend: RegionState) -> RegionView:
         backend.account_id, backend.region_name,
         tuple(_organization(backend, org) for org in backend.organizations),
         dataclasses.asdict(backend.quotas),
-        {
-            "tags": plain(backend.tags),
-            "identity_center_applications": plain(backend.identity_center_applications),
-        },
+        tuple(IdentityCenterApplicationView(a.arn, a.name, a.instance_arn)
+              for a in backend.identity_center_applications.values()),
     )
 
 
@@ -183,6 +348,7 @@ def _organization(backend: RegionState, org: Organization) -> OrganizationView:
             DomainView(
                 d.domain_name, d.is_test_domain, d.domain_name == org.default_mail_domain,
                 d.ownership_verification_status, d.dkim_verification_status, d.hosted_zone_id,
+                tuple(DnsRecordView(r.type, r.hostname, r.value) for r in d.records),
             )
             for d in org.domains
         ),
@@ -195,9 +361,94 @@ def _organization(backend: RegionState, org: Organization) -> OrganizationView:
             owner: {p.grantee_id: tuple(p.permission_values) for p in grants}
             for owner, grants in org.permissions.by_owner.items() if grants
         },
-        other={
-            "settings": plain(org.settings), "policies": plain(org.policies),
-            "exports": plain(org.exports), "tokens": plain(org.tokens),
+        external_directory=org.external_directory,
+        settings=_settings(org.settings),
+        policies=_policies(org.policies),
+        export_jobs=tuple(
+            ExportJobView(
+                j.id, j.entity_id, j.description, j.role_arn, j.kms_key_arn, j.s3_bucket_name,
+                j.s3_prefix, j.state, j.estimated_progress, j.error_info, j.start_time,
+                j.end_time,
+            )
+            for j in org.exports.jobs
+        ),
+        personal_access_tokens=tuple(
+            PersonalAccessTokenView(t.id, t.user_id, t.name, tuple(t.scopes), t.date_created,
+                                    t.expires_time, t.date_last_used)
+            for t in org.tokens.tokens
+        ),
+        tags=dict(backend.tags.get_tag_dict_for_resource(org.arn)) if backend.tags else {},
+        in_transit_messages=tuple(
+            InTransitMessageView(m.message_id, m.content, m.created, m.frozen)
+            for m in org.mail.in_transit.values()
+        ),
+        mailboxes={
+            owner: tuple(MailboxItemView(i.folder, i.content, i.received) for i in items)
+            for owner, items in org.mail.mailboxes.items()
+        },
+    )
+
+
+def _settings(settings: Settings) -> SettingsView:
+    retention = settings.retention_policy
+    monitoring = settings.email_monitoring
+    provider = settings.identity_provider
+    return SettingsView(
+        retention_policy=None if retention is None else RetentionPolicyView(
+            retention.id, retention.name, retention.description,
+            tuple(plain(f) for f in retention.folder_configurations),
+        ),
+        availability_configurations=tuple(
+            AvailabilityConfigurationView(
+                a.domain_name, a.provider_type, plain(a.ews_provider),
+                plain(a.lambda_provider), a.date_created, a.date_modified,
+            )
+            for a in settings.availability
+        ),
+        email_monitoring=None if monitoring is None else EmailMonitoringView(
+            monitoring.role_arn, monitoring.log_group_arn
+        ),
+        dmarc_enforced=settings.dmarc_enforced,
+        identity_provider=None if provider is None else IdentityProviderView(
+            provider.authentication_mode, provider.instance_arn, provider.application_arn,
+            plain(provider.personal_access_token_configuration),
+        ),
+    )
+
+
+def _conditions(rule: object, names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(getattr(rule, name)) for name in names if getattr(rule, name)}
+
+
+def _policies(policies: Policies) -> PoliciesView:
+    return PoliciesView(
+        access_control_rules=tuple(
+            RuleView(r.name, r.name, r.effect, r.description, _conditions(r, _ACCESS_LISTS),
+                     r.date_created, r.date_modified)
+            for r in policies.access_rules.values()
+        ),
+        mobile_device_access_rules=tuple(
+            RuleView(r.mobile_device_access_rule_id, r.name, r.effect, r.description,
+                     _conditions(r, _DEVICE_LISTS), r.date_created, r.date_modified)
+            for r in policies.device_rules.values()
+        ),
+        mobile_device_access_overrides=tuple(
+            OverrideView(o.user_id, o.device_id, o.effect, o.description, o.date_created,
+                         o.date_modified)
+            for o in policies.overrides
+        ),
+        impersonation_roles=tuple(
+            ImpersonationRoleView(
+                r.impersonation_role_id, r.name, r.type, r.description,
+                tuple(plain(rule) for rule in r.rules),
+                {m.rule_id: (m.effect, tuple(m.target_users), tuple(m.not_target_users))
+                 for m in r.matchers},
+                r.date_created, r.date_modified,
+            )
+            for r in policies.roles
+        ),
+        impersonation_tokens={
+            token: (held.role_id, held.expires) for token, held in policies.tokens.items()
         },
     )
 
@@ -232,3 +483,19 @@ def plain(value: Any, depth: int = 0) -> Any:
             if k not in _SKIP and not k.startswith("_") and not callable(v)
         }
     return repr(value)
+
+
+def as_data(value: Any) -> Any:
+    """A view (or anything it holds) as plain data: dicts, lists, str, numbers, None;
+    dates as ISO 8601 text, bytes as base64."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    if isinstance(value, Mapping):
+        return {str(k): as_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [as_data(v) for v in value]
+    return value
