@@ -48,8 +48,12 @@ class Entity:
     _wire_cacheable: ClassVar[bool] = True
 
     def __setattr__(self, name: str, value: object) -> None:
-        self.__dict__.pop("_wire", None)
-        object.__setattr__(self, name, value)
+        # Straight into __dict__ (entities have no slots and no property setters): this
+        # runs for every field of every new entity, so it is on CreateUser's hot path.
+        attributes = self.__dict__
+        if "_wire" in attributes:
+            del attributes["_wire"]
+        attributes[name] = value
 
     @property
     def type(self) -> str:
