@@ -16,51 +16,20 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import boto3
-from botocore.awsrequest import AWSResponse
 from botocore.stub import Stubber
 
+from bench._floor import canned_client, raw_body
 from bench._timing import per_call, side_by_side
 from workmail_mock import mock_workmail
-from workmail_mock.wiring.interception import _RawBody
 
 REGION = "us-east-1"
 CALLS = int(os.environ.get("BENCH_CALLS", "200"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
-
-
-def _canned_client(bodies: dict[str, bytes]) -> Any:
-    client = boto3.client("workmail", region_name=REGION)
-
-    def answer(operation: str) -> Callable[..., AWSResponse]:
-        def handler(request: Any, **_: Any) -> AWSResponse:
-            return AWSResponse(request.url, 200, {"Content-Type": "application/x-amz-json-1.1"},
-                               _RawBody(bodies[operation]))  # type: ignore[arg-type]
-        return handler
-
-    for operation in bodies:
-        client.meta.events.register_first(f"before-send.workmail.{operation}", answer(operation))
-    return client
-
-
-def _raw_body(client: Any, operation: str, **params: Any) -> bytes:
-    """The exact body the mock answers for a call."""
-    captured: dict[str, bytes] = {}
-
-    client.meta.events.register(f"before-parse.workmail.{operation}",
-                                lambda response_dict, **_: captured.__setitem__("body", response_dict["body"]))
-    getattr(client, _snake(operation))(**params)
-    return captured["body"]
-
-
-def _snake(operation: str) -> str:
-    from botocore import xform_name
-    return xform_name(operation)
 
 
 def _stubber_per_call(client: Any, method: str, params: dict[str, Any], response: dict[str, Any]) -> float:
@@ -91,13 +60,11 @@ def main() -> None:
             mock.create_user(OrganizationId=org, Name=f"seed{i}", DisplayName=f"Seed {i}")
         counter = iter(range(10**9))
         bodies = {
-            "DescribeUser": _raw_body(mock, "DescribeUser", OrganizationId=org, UserId=user),
-            "ListUsers": _raw_body(mock, "ListUsers", OrganizationId=org, MaxResults=100),
-            "CreateUser": _raw_body(mock, "CreateUser", OrganizationId=org, Name="probe", DisplayName="Probe"),
+            "DescribeUser": raw_body(mock, "DescribeUser", OrganizationId=org, UserId=user),
+            "ListUsers": raw_body(mock, "ListUsers", OrganizationId=org, MaxResults=100),
+            "CreateUser": raw_body(mock, "CreateUser", OrganizationId=org, Name="probe", DisplayName="Probe"),
         }
-        floor = _canned_client(bodies)
-        # botocore calls every before-send handler: the floor must not run the mock's.
-        floor.meta.events.unregister(EVENT, before_send)
+        floor = canned_client(bodies)
         describe = side_by_side({
             "floor": lambda: floor.describe_user(OrganizationId=org, UserId=user),
             "mock": lambda: mock.describe_user(OrganizationId=org, UserId=user),

@@ -15,51 +15,21 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import boto3
 from botocore import xform_name
-from botocore.awsrequest import AWSResponse
 
+from bench._floor import canned_client, raw_body
 from bench._timing import side_by_side
 from workmail_mock import mock_workmail
-from workmail_mock.wiring.interception import EVENT, _RawBody, before_send
 
 REGION = "us-east-1"
 CALLS = int(os.environ.get("BENCH_CALLS", "200"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
 TARGET = 1.3
-
-
-def _canned_client(bodies: dict[str, bytes]) -> Any:
-    client = boto3.client("workmail", region_name=REGION)
-
-    def answer(operation: str) -> Callable[..., AWSResponse]:
-        def handler(request: Any, **_: Any) -> AWSResponse:
-            return AWSResponse(request.url, 200, {"Content-Type": "application/x-amz-json-1.1"},
-                               _RawBody(bodies[operation]))  # type: ignore[arg-type]
-        return handler
-
-    for operation in bodies:
-        client.meta.events.register_first(f"before-send.workmail.{operation}", answer(operation))
-    client.meta.events.unregister(EVENT, before_send)
-    return client
-
-
-def _raw_body(client: Any, operation: str, params: dict[str, Any]) -> bytes:
-    """The exact body the mock answers for a call."""
-    captured: dict[str, bytes] = {}
-
-    def keep(response_dict: dict[str, Any], **_: Any) -> None:
-        captured["body"] = response_dict["body"]
-
-    client.meta.events.register(f"before-parse.workmail.{operation}", keep)
-    getattr(client, xform_name(operation))(**params)
-    client.meta.events.unregister(f"before-parse.workmail.{operation}", keep)
-    return captured["body"]
 
 
 def _seed(mock: Any) -> dict[str, dict[str, Any]]:
@@ -116,8 +86,8 @@ def main() -> None:
     with mock_workmail():
         mock = boto3.client("workmail", region_name=REGION)
         requests = _seed(mock)
-        bodies = {op: _raw_body(mock, op, params) for op, params in requests.items()}
-        floor = _canned_client(bodies)
+        bodies = {op: raw_body(mock, op, **params) for op, params in requests.items()}
+        floor = canned_client(bodies)
         for operation, params in requests.items():
             method = xform_name(operation)
             timing = side_by_side({

@@ -14,46 +14,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import boto3
-from botocore import xform_name
-from botocore.awsrequest import AWSResponse
 
+from bench._floor import canned_client, raw_body
 from bench._timing import side_by_side
 from workmail_mock import mock_workmail
-from workmail_mock.wiring.interception import EVENT, _RawBody, before_send
 
 REGION = "us-east-1"
 CALLS = int(os.environ.get("BENCH_CALLS", "200"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
 TARGET = 1.3
-
-
-def _canned_client(bodies: dict[str, bytes]) -> Any:
-    client = boto3.client("workmail", region_name=REGION)
-
-    def answer(operation: str) -> Callable[..., AWSResponse]:
-        def handler(request: Any, **_: Any) -> AWSResponse:
-            return AWSResponse(request.url, 200, {"Content-Type": "application/x-amz-json-1.1"},
-                               _RawBody(bodies[operation]))  # type: ignore[arg-type]
-        return handler
-
-    for operation in bodies:
-        client.meta.events.register_first(f"before-send.workmail.{operation}", answer(operation))
-    client.meta.events.unregister(EVENT, before_send)
-    return client
-
-
-def _raw_body(client: Any, operation: str, **params: Any) -> bytes:
-    captured: dict[str, bytes] = {}
-    client.meta.events.register(f"before-parse.workmail.{operation}",
-                                lambda response_dict, **_: captured.__setitem__("body", response_dict["body"]))
-    getattr(client, xform_name(operation))(**params)
-    return captured["body"]
 
 
 def main() -> None:
@@ -70,9 +43,9 @@ def main() -> None:
                 S3BucketName="bench-bucket", S3Prefix="exports",
             )["JobId"])
         job = jobs[0]
-        floor = _canned_client({
-            "DescribeMailboxExportJob": _raw_body(mock, "DescribeMailboxExportJob", OrganizationId=org, JobId=job),
-            "ListMailboxExportJobs": _raw_body(mock, "ListMailboxExportJobs", OrganizationId=org, MaxResults=20),
+        floor = canned_client({
+            "DescribeMailboxExportJob": raw_body(mock, "DescribeMailboxExportJob", OrganizationId=org, JobId=job),
+            "ListMailboxExportJobs": raw_body(mock, "ListMailboxExportJobs", OrganizationId=org, MaxResults=20),
         })
         describe = side_by_side({
             "floor": lambda: floor.describe_mailbox_export_job(OrganizationId=org, JobId=job),
