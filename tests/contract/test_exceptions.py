@@ -126,3 +126,22 @@ def test_conformance_rejects_an_unknown_error_code_and_a_500():
         "ListOrganizations: error code 'MadeUpException' is not known to the model",
         "ListOrganizations: HTTP 500: {'__type': 'MadeUpException', 'Message': 'x'}",
     ]
+
+
+def test_the_enum_values_the_code_names_are_the_model_s() -> None:
+    """State and rules name the enum values they branch on; the model holds the enums."""
+    from workmail_mock.rules import matching
+    from workmail_mock.state import exports
+    from workmail_mock.state.kinds import EntityKind, EntityState
+
+    def enum(name: str) -> set[str]:
+        return set(spec.service_model().shape_for(name).enum)
+
+    assert {state.value for state in EntityState} == enum("EntityState")
+    assert {kind.value for kind in EntityKind} == enum("EntityType")
+    assert set(matching.EFFECTS) == enum("AccessControlRuleEffect") == enum(
+        "MobileDeviceAccessRuleEffect"
+    )
+    assert {exports.RUNNING, exports.COMPLETED, exports.FAILED, exports.CANCELLED} == enum(
+        "MailboxExportJobState"
+    )
