@@ -62,14 +62,14 @@ def operation_from_target(target: str | bytes | None) -> str:
     )
 
 
-def _request_id() -> str:
+def request_id() -> str:
     """A random id in UUID form, as AWS's request ids are (cheaper than ``uuid.uuid4``)."""
     h = os.urandom(16).hex()
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) % 4]}{h[17:20]}-{h[20:]}"
 
 
 def _headers() -> dict[str, str]:
-    return {"Content-Type": CONTENT_TYPE, "x-amzn-RequestId": _request_id()}
+    return {"Content-Type": CONTENT_TYPE, "x-amzn-RequestId": request_id()}
 
 
 def error_response(error: WorkMailError) -> Response:

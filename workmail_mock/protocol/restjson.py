@@ -17,7 +17,6 @@ import functools
 import json
 import re
 import urllib.parse
-import uuid
 from typing import Any
 
 from workmail_mock import spec
@@ -31,6 +30,7 @@ from workmail_mock.protocol.dispatcher import (
     Response,
     StateSource,
     internal_failure,
+    request_id,
     run,
     state_for,
 )
@@ -89,7 +89,7 @@ def _input(operation: str, labels: dict[str, str], body: bytes | str | None) -> 
 
 
 def _headers(content_type: str) -> dict[str, str]:
-    return {"Content-Type": content_type, "x-amzn-RequestId": str(uuid.uuid4())}
+    return {"Content-Type": content_type, "x-amzn-RequestId": request_id()}
 
 
 def error_response(error: WorkMailError) -> Response:
