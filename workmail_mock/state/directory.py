@@ -260,18 +260,12 @@ class EntityDirectory:
         }
         return stores[kind]
 
-    def store_of(self, entity: Entity) -> OrderedStore[Entity]:
-        stores: dict[type[Entity], OrderedStore[Entity]] = {
-            User: self.users, Group: self.groups, Resource: self.resources,  # type: ignore[dict-item]
-        }
-        return stores[type(entity)]
-
     # --- adding, naming ---------------------------------------------------------------
 
     def add(self, entity: Entity) -> None:
         """Add a new entity under its name (ReservedName / NameAvailability otherwise)."""
         self.claim_name(entity.name, entity.id)
-        self.store_of(entity).add(entity.id, entity)
+        self.store_of_kind(type(entity)).add(entity.id, entity)
         self.name_index[type(entity)].add(entity.name, entity.id)
         if entity.email is not None:
             self.email_index[type(entity)].add(entity.email, entity.id)
